@@ -1,0 +1,48 @@
+"""Loads the project's own language resources from `models/`.
+
+The folder sits at the repository root and is installed inside the package as
+`chatham_notes/models` (see pyproject.toml). Files are plain lists (one item a
+line, `#` comments) or YAML, so that a linguist can edit them without Python.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigurationError
+
+_HERE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def models_dir() -> Path:
+    """The models folder: inside the installed package, else the source checkout's."""
+    for candidate in (_HERE / "models", _HERE.parent.parent / "models"):
+        if candidate.is_dir():
+            return candidate
+    raise ConfigurationError("the chatham-notes language resources (models/) are missing from this installation")
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file under models/, e.g. resource_path("en", "titles.txt")."""
+    return models_dir().joinpath(*parts)
+
+
+@lru_cache(maxsize=None)
+def read_list(*parts: str) -> tuple[str, ...]:
+    """A plain list: one item a line; blank lines and lines starting with `#` are skipped."""
+    text = resource_path(*parts).read_text(encoding="utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@lru_cache(maxsize=None)
+def read_yaml(*parts: str) -> Any:
+    """A YAML resource, parsed once."""
+    with resource_path(*parts).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
