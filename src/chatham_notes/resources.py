@@ -46,3 +46,12 @@ def read_yaml(*parts: str) -> Any:
     """A YAML resource, parsed once."""
     with resource_path(*parts).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def samples_dir() -> Path:
+    """The bundled sample notes: inside the installed package, else the source checkout's."""
+    for candidate in (_HERE / "samples", _HERE.parent.parent / "samples"):
+        if candidate.is_dir():
+            return candidate
+    raise ConfigurationError("the bundled samples are missing from this installation")
