@@ -1,0 +1,35 @@
+"""is_common_word: ordinary words vs names, in English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatham_notes.detect.lexicon import is_common_word
+from chatham_notes.model import Lang
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Rose", "Grand", "Young", "Petit", "Hope", "Lord", "Me", "Bonjour", "rose", "grand", "Rose's", "peut-être"],
+)
+def test_common_words(word: str) -> None:
+    assert is_common_word(word)
+
+
+@pytest.mark.parametrize("word", ["Diallo", "Nguyen", "Okafor", "Priya", "Amina", "Kim", "Thomas", "Jean-Pierre", "", "3D", "x42"])
+def test_names_and_non_words_are_not_common(word: str) -> None:
+    assert not is_common_word(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [("Bonjour", Lang.FR, True), ("young", Lang.EN, True), ("hope", Lang.EN, True), ("Dupont", Lang.FR, False),
+     ("grand", Lang.MIXED, True), ("Diallo", None, False)],
+)
+def test_language_restriction(word: str, lang: Lang | None, expected: bool) -> None:
+    assert is_common_word(word, lang) is expected
+
+
+def test_multiword_is_common_only_if_every_word_is() -> None:
+    assert is_common_word("prices rose")
+    assert not is_common_word("Amina Rose")
