@@ -48,6 +48,13 @@ def handle_errors(command):
             if debug:
                 raise
             raise CliError(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "), EXIT_INPUT) from None
+        except Exception as error:  # a bug: still one line, and no text that could hold a name
+            if debug:
+                raise
+            raise CliError(
+                f"unexpected {type(error).__name__} while processing; nothing was written "
+                "(run with --debug for details, and please report it)", EXIT_INPUT
+            ) from None
 
     return wrapper
 

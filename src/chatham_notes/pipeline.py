@@ -183,15 +183,16 @@ def summarise(
         LeakError: the rendered summary still names someone; the .docx is not written
             under `output`, the reports (if asked) list the leaks.
     """
-    from .render import render_docx
     from .safeio import atomic_output, check_writable
-    from .summary import build_summary
-    from .verify import leak_check, needles_for
 
     output = Path(output)
     for path in (output, report_html, report_json):
         if path is not None:
             check_writable(Path(path))
+    from .render import render_docx
+    from .summary import build_summary
+    from .verify import leak_check, needles_for
+
     analysis = analyse(read_documents(notes, progress), load_roster(roster), options, decisions, progress)
     parts = bilingual_parts(analysis, options.translator)
     summary = build_summary(
@@ -297,15 +298,15 @@ def check(
     decisions: str | Path | None = None,
 ) -> list[Leak]:
     """Leak-check any .docx, .txt or .md file against the roster and the notes' findings."""
-    from .verify import leak_check, needles_for
-
     path = Path(file)
     if not path.is_file():
         raise InputError(path, "no such file" if not path.exists() else "is not a file")
+    if roster is None and not notes:
+        raise InputError(path, "nothing to check against", "give --roster and/or --notes")
+    from .verify import leak_check, needles_for
+
     roster_obj = load_roster(roster)
     detections: tuple[Detection, ...] = ()
     if notes:
         detections = analyse(read_documents(notes), roster_obj, Options(), decisions).detections
-    if not roster_obj and not detections:
-        raise InputError(path, "nothing to check against", "give --roster and/or --notes")
     return leak_check(path, needles_for(roster_obj, detections))

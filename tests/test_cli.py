@@ -1,0 +1,67 @@
+"""The command line: help, version, exit codes and one-line errors (no pipeline models needed)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from chatham_notes import __version__
+from chatham_notes.cli import cli
+
+
+def all_commands(group=cli, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+@pytest.mark.parametrize("path", [p for p, _ in all_commands()], ids=lambda p: " ".join(p))
+def test_cli_every_command_has_help(runner, path):
+    result = runner.invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    command = dict(all_commands())[path]
+    assert command.help, f"{' '.join(path)} has no help text"
+    for param in command.params:
+        if param.name != "help" and getattr(param, "help", None) is None and param.param_type_name == "option":
+            pytest.fail(f"option {param.name} of {' '.join(path)} has no help")
+
+
+def test_cli_expected_subcommands_exist():
+    names = {" ".join(p) for p, _ in all_commands()}
+    assert {"summarise", "redact", "check", "roster", "roster extract", "demo"} <= names
+
+
+def test_cli_unknown_option_is_usage_error(runner):
+    result = runner.invoke(cli, ["summarise", "--nope"])
+    assert result.exit_code == 2
+
+
+def test_cli_output_in_missing_folder_exits_2_before_work(runner, tmp_path):
+    note = tmp_path / "n.md"
+    note.write_text("Some notes.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["summarise", str(note), "-o", str(tmp_path / "missing" / "s.docx")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_check_needs_something_to_check_against(runner, tmp_path):
+    target = tmp_path / "s.txt"
+    target.write_text("clean text\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(target)])
+    assert result.exit_code == 2
+    assert "--roster" in result.output
