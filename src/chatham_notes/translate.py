@@ -1,0 +1,318 @@
+"""Translation stage: generalised blocks -> `BilingualBlock`s in English and French.
+
+Three backends sit behind one small interface (`Translator`):
+- `none`: nothing is translated; the other language holds the original text,
+  marked as awaiting translation;
+- `argos`: Argos Translate, offline, when its en<->fr packages are installed
+  (never downloaded here);
+- `pairs`: the rapporteur wrote both versions (`EN:` / `FR:` paragraphs).
+
+Only text whose names are already removed reaches a translator: each
+`Placeholder` is replaced by an opaque token (`⟦1⟧`) and rendered afterwards in
+each language by `wording.render_segments`. Speaker labels, the tool's headings
+and the notice are never sent.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol, runtime_checkable
+
+from .errors import ConfigurationError
+from .model import BilingualBlock, BlockKind, GeneralisedBlock, Lang, Placeholder, Segment
+from .summary import recognise_section
+
+_TOKEN = re.compile(r"⟦(\d+)⟧")
+_PAIR_PREFIX = re.compile(r"^\s*(?:\[(EN|FR)\]|(EN|FR)\s*:)\s*")
+_ARGOS_HINT = (
+    "the 'argos' translator needs Argos Translate and its en->fr and fr->en packages: "
+    "pip install 'chatham-notes[argos]', then install both packages from files with "
+    "`argospm install` or argostranslate.package.install_from_path(PATH)"
+)
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """A translator backend: translates plain strings between English and French."""
+
+    name: str
+
+    def translate(self, texts: Sequence[str], source: Lang, target: Lang) -> list[str]:
+        """Translate each text from `source` to `target`, one output per input."""
+        ...
+
+
+class NoneTranslator:
+    """No translation: the other language keeps the original text, marked pending."""
+
+    name = "none"
+    translates = False
+
+    def translate(self, texts: Sequence[str], source: Lang, target: Lang) -> list[str]:
+        """Return the texts unchanged."""
+        return list(texts)
+
+
+class PairsTranslator(NoneTranslator):
+    """The rapporteur wrote both versions: `make_bilingual` aligns `EN:`/`FR:` pairs."""
+
+    name = "pairs"
+    pairs = True
+
+
+class ArgosTranslator:
+    """Argos Translate, offline, with its installed en<->fr packages."""
+
+    name = "argos"
+
+    def __init__(self, module: ModuleType | None = None) -> None:
+        """Find the installed en->fr and fr->en translations.
+
+        Args:
+            module: the `argostranslate.translate` module (tests pass a fake one).
+
+        Raises:
+            ConfigurationError: Argos Translate or one of its en<->fr packages is missing.
+        """
+        module = module or _import_argos()
+        languages = {lang.code: lang for lang in module.get_installed_languages()}
+        en, fr = languages.get("en"), languages.get("fr")
+        self._translations = {}
+        for source, target in ((en, fr), (fr, en)):
+            found = source.get_translation(target) if source and target else None
+            if found is None:
+                raise ConfigurationError(_ARGOS_HINT)
+            self._translations[(source.code, target.code)] = found
+
+    def translate(self, texts: Sequence[str], source: Lang, target: Lang) -> list[str]:
+        """Translate each text with the installed Argos package."""
+        translation = self._translations[(str(source), str(target))]
+        return [translation.translate(text) if text.strip() else text for text in texts]
+
+
+def _import_argos() -> ModuleType:
+    """Import `argostranslate.translate` lazily: it is an optional extra."""
+    try:
+        return importlib.import_module("argostranslate.translate")
+    except ImportError as exc:
+        raise ConfigurationError(_ARGOS_HINT) from exc
+
+
+def get_translator(name: str) -> Translator:
+    """The translator backend called `name`: "none", "argos" or "pairs".
+
+    Raises:
+        ConfigurationError: unknown name, or Argos Translate / its packages missing.
+    """
+    if name == "none":
+        return NoneTranslator()
+    if name == "pairs":
+        return PairsTranslator()
+    if name == "argos":
+        return ArgosTranslator()
+    raise ConfigurationError(f"unknown translator {name!r} (choose none, argos or pairs)")
+
+
+def _render(segments: Sequence[Segment], lang: Lang) -> str:
+    """Placeholders rendered in `lang`, via `wording` (imported late: built in parallel)."""
+    wording = importlib.import_module(f"{__package__}.wording")
+    return wording.render_segments(tuple(segments), lang)
+
+
+def _other(lang: Lang) -> Lang:
+    return Lang.FR if lang is Lang.EN else Lang.EN
+
+
+def protect(segments: Sequence[Segment]) -> tuple[str, tuple[Placeholder, ...]]:
+    """The segments as one string with each placeholder replaced by an opaque token.
+
+    Returns:
+        The string ("⟦1⟧ said that…") and the placeholders, token n being index n-1.
+    """
+    parts: list[str] = []
+    holders: list[Placeholder] = []
+    for segment in segments:
+        if isinstance(segment, Placeholder):
+            holders.append(segment)
+            parts.append(f"⟦{len(holders)}⟧")
+        else:
+            parts.append(segment)
+    return "".join(parts), tuple(holders)
+
+
+def restore(text: str, holders: Sequence[Placeholder]) -> tuple[Segment, ...] | None:
+    """Split a translated string back into segments on its tokens.
+
+    Returns:
+        The segments, or None when the translator lost, duplicated or invented a token.
+    """
+    found = [int(n) for n in _TOKEN.findall(text)]
+    if sorted(found) != list(range(1, len(holders) + 1)):
+        return None
+    segments: list[Segment] = []
+    for index, piece in enumerate(_TOKEN.split(text)):
+        if index % 2:
+            segments.append(holders[int(piece) - 1])
+        elif piece:
+            segments.append(piece)
+    return tuple(segments)
+
+
+def _majority(blocks: Sequence[GeneralisedBlock]) -> Lang:
+    """The language most blocks are written in; English when there is no clear one."""
+    counts = Counter(b.block.lang for b in blocks if b.block.lang in (Lang.EN, Lang.FR))
+    return Lang.FR if counts[Lang.FR] > counts[Lang.EN] else Lang.EN
+
+
+def _has_text(segments: Sequence[Segment]) -> bool:
+    return any(isinstance(s, str) and s.strip() for s in segments)
+
+
+def _kept(blocks: Sequence[GeneralisedBlock]) -> list[GeneralisedBlock]:
+    """Blocks to show: removed ones only when something stands in their place."""
+    return [b for b in blocks if not b.removed_reason or any(
+        isinstance(s, Placeholder) or s.strip() for s in b.segments)]
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One block to make bilingual, with the language it is written in."""
+
+    item: GeneralisedBlock
+    source: Lang
+
+
+def _base(job: _Job, en: str, fr: str, pending: bool) -> BilingualBlock:
+    """A BilingualBlock with the block's kind, level and label in both languages."""
+    block, label = job.item.block, job.item.label
+    return BilingualBlock(
+        block_id=block.id,
+        kind=block.kind,
+        en=en,
+        fr=fr,
+        source_lang=job.source,
+        level=block.level,
+        label_en=_render(label, Lang.EN) if label is not None else None,
+        label_fr=_render(label, Lang.FR) if label is not None else None,
+        pending=pending,
+    )
+
+
+def _direct(job: _Job) -> BilingualBlock | None:
+    """Blocks that need no translator: only placeholders, or a recognised section heading."""
+    segments = job.item.segments
+    if not _has_text(segments):
+        return _base(job, _render(segments, Lang.EN), _render(segments, Lang.FR), False)
+    if job.item.block.kind is BlockKind.HEADING:
+        known = recognise_section(_render(segments, job.source))
+        if known:
+            return _base(job, known[0], known[1], False)
+    return None
+
+
+def _untranslated(job: _Job) -> BilingualBlock:
+    """The `none` result: both languages hold the source text, marked pending."""
+    text = _render(job.item.segments, job.source)
+    return _base(job, text, text, True)
+
+
+def _translate_jobs(jobs: Sequence[_Job], translator: Translator) -> dict[int, BilingualBlock]:
+    """Translate the jobs in one call per direction; keyed by the job's index."""
+    done: dict[int, BilingualBlock] = {}
+    for source in (Lang.EN, Lang.FR):
+        batch = [(i, job) for i, job in enumerate(jobs) if job.source is source]
+        if not batch:
+            continue
+        protected = [protect(job.item.segments) for _, job in batch]
+        outputs = translator.translate([text for text, _ in protected], source, _other(source))
+        for (index, job), (_, holders), output in zip(batch, protected, outputs, strict=True):
+            segments = restore(output, holders) or _piecewise(job, translator)
+            texts = {source: _render(job.item.segments, source), _other(source): _render(segments, _other(source))}
+            done[index] = _base(job, texts[Lang.EN], texts[Lang.FR], False)
+    return done
+
+
+def _piecewise(job: _Job, translator: Translator) -> tuple[Segment, ...]:
+    """Fallback when tokens did not survive: translate each text run on its own."""
+    runs = [s for s in job.item.segments if isinstance(s, str) and s.strip()]
+    outputs = iter(translator.translate([r.strip() for r in runs], job.source, _other(job.source)))
+    return tuple(_keep_spaces(s, next(outputs)) if isinstance(s, str) and s.strip() else s
+                 for s in job.item.segments)
+
+
+def _keep_spaces(original: str, translated: str) -> str:
+    """The translation with the original run's leading and trailing spaces (they join placeholders)."""
+    lead = original[: len(original) - len(original.lstrip())]
+    trail = original[len(original.rstrip()):]
+    return lead + translated.strip() + trail
+
+
+def _pair_lang(item: GeneralisedBlock) -> Lang | None:
+    """EN or FR when the block starts with an `EN:`/`FR:`/`[EN]`/`[FR]` marker."""
+    first = item.segments[0] if item.segments else None
+    match = _PAIR_PREFIX.match(first) if isinstance(first, str) else None
+    return Lang((match.group(1) or match.group(2)).lower()) if match else None
+
+
+def _strip_pair(item: GeneralisedBlock) -> tuple[Segment, ...]:
+    """The block's segments without their language marker."""
+    first, rest = item.segments[0], item.segments[1:]
+    stripped = _PAIR_PREFIX.sub("", first, count=1)
+    return ((stripped,) if stripped else ()) + tuple(rest)
+
+
+def _pairs(jobs: Sequence[_Job]) -> dict[int, BilingualBlock | None]:
+    """Align adjacent `EN:`/`FR:` blocks; the second of a pair maps to None (merged)."""
+    result: dict[int, BilingualBlock | None] = {}
+    index = 0
+    while index < len(jobs) - 1:
+        first, second = jobs[index].item, jobs[index + 1].item
+        lang_a, lang_b = _pair_lang(first), _pair_lang(second)
+        if lang_a and lang_b and lang_a is not lang_b:
+            texts = {lang_a: _render(_strip_pair(first), lang_a), lang_b: _render(_strip_pair(second), lang_b)}
+            source = _Job(first, lang_a)
+            result[index] = _base(source, texts[Lang.EN], texts[Lang.FR], False)
+            result[index + 1] = None
+            index += 2
+        else:
+            index += 1
+    return result
+
+
+def make_bilingual(
+    blocks: Sequence[GeneralisedBlock], translator: Translator
+) -> tuple[BilingualBlock, ...]:
+    """Each generalised block in English and French, in order.
+
+    Removed blocks are skipped unless something stands in their place (e.g. an
+    attendance sentence). A block's source language is its own; mixed or unknown
+    blocks take the majority language of `blocks` (English by default).
+
+    Args:
+        blocks: the generalised blocks of one document.
+        translator: the backend from `get_translator`.
+
+    Returns:
+        The bilingual blocks; `pending` is True where the other language awaits translation.
+    """
+    kept = _kept(blocks)
+    majority = _majority(kept)
+    jobs = [_Job(b, b.block.lang if b.block.lang in (Lang.EN, Lang.FR) else majority) for b in kept]
+    done: dict[int, BilingualBlock | None] = {}
+    if getattr(translator, "pairs", False):
+        done.update(_pairs(jobs))
+    for index, job in enumerate(jobs):
+        if index not in done and (direct := _direct(job)) is not None:
+            done[index] = direct
+    todo = [i for i in range(len(jobs)) if i not in done]
+    if getattr(translator, "translates", True):
+        translated = _translate_jobs([jobs[i] for i in todo], translator)
+        done.update({todo[j]: block for j, block in translated.items()})
+    else:
+        done.update({i: _untranslated(jobs[i]) for i in todo})
+    return tuple(done[i] for i in range(len(jobs)) if done[i] is not None)
