@@ -1,0 +1,357 @@
+"""The leak check: look for every original name in an output file, and fail closed.
+
+`needles_for(roster, detections)` gathers the strings that must never appear in a
+shareable file: every roster name, alias, initials and affiliation, and the text of
+every finding removed anywhere. `leak_check(path, needles)` scans a .docx (every XML
+part of the zip, text and attributes) or a .txt/.md file and returns the `Leak`s.
+
+Matching is case-, accent- and hyphen-insensitive, on whole words. Like detection,
+it takes care with short strings and common words: a needle of three letters or
+fewer (initials, acronyms) or a common word ("Rose", "Grand") matches only as
+written or in capitals, so "prices rose" is not a leak of the surname Rose, and
+"am" is not a leak of the initials AM.
+
+Needles are confidential: their `repr` never shows the text, so that a log line or
+a traceback cannot print a name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import ahocorasick
+from lxml import etree
+from unidecode import unidecode
+
+from .errors import InputError
+from .model import Detection, Kind, Leak, Roster
+
+T = TypeVar("T")
+
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_APOSTROPHES = frozenset("\u2019\u2018\u02bc\u2032")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_TAGS = {f"{_W}t", f"{_W}delText", f"{_W}instrText"}
+_SPACE_TAGS = {f"{_W}tab", f"{_W}br", f"{_W}cr"}
+_FALLBACK_COMMON = frozenset(
+    "rose grand young petit petite bonjour lord hope will may june april grace faith joy mark bill "
+    "frank black white green brown king long little price fox wolf bush moore page rich noble bell hill "
+    "wood stone park march august major baker smith hunter rice le la me de du des van von blanc noir "
+    "fort leblanc martin pierre claire aime belle juste vrai bon bonne marie louise".split()
+)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold text for matching: no accents, one space for any run of spaces or hyphens.
+
+    Returns:
+        The folded text (case kept) and, for each of its characters, the index of
+        the original character it comes from.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        if char in _DASHES or char.isspace():
+            if out and out[-1] == " ":
+                continue  # a run of spaces/hyphens is one space
+            piece = " "
+        elif char in _APOSTROPHES:
+            piece = "'"
+        elif char.isascii():
+            piece = char
+        else:
+            piece = _fold_char(char)
+        out.extend(piece)
+        offsets.extend([index] * len(piece))
+    return "".join(out), offsets
+
+
+def _fold_char(char: str) -> str:
+    """One non-ASCII character without its accents (đ -> d, œ -> oe, ễ -> e)."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if base.isascii() or not char.isalpha():
+        return base or char
+    return unidecode(char).strip() or char
+
+
+def _lower(folded: str) -> str:
+    """Lower-case that keeps the length, so that the offset map stays valid."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a word is an ordinary word too (detection's lexicon; a small list until it lands)."""
+    try:
+        from .detect.lexicon import is_common_word as lexicon_common
+    except ImportError:
+        return _lower(fold(word)[0]) in _FALLBACK_COMMON
+    return bool(lexicon_common(word))
+
+
+def needs_care(term: str) -> bool:
+    """Whether a term matches only as written: three letters or fewer, or a common word."""
+    folded = fold(term.strip())[0]
+    letters = sum(c.isalnum() for c in folded)
+    return letters <= 3 or (" " not in folded and is_common_word(term.strip()))
+
+
+class TermMatcher(Generic[T]):
+    """Finds whole-word occurrences of many terms at once (Aho-Corasick over folded text)."""
+
+    def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
+        self._loose = ahocorasick.Automaton()
+        self._strict = ahocorasick.Automaton()
+        for term, payload in terms:
+            folded = fold(term.strip())[0].strip()
+            if not folded:
+                continue
+            if needs_care(term):
+                for form in {folded, folded.upper()}:
+                    self._add(self._strict, form, payload)
+            else:
+                self._add(self._loose, _lower(folded), payload)
+        for automaton in (self._loose, self._strict):
+            if len(automaton):
+                automaton.make_automaton()
+
+    @staticmethod
+    def _add(automaton: ahocorasick.Automaton, key: str, payload: T) -> None:
+        if key in automaton:
+            automaton.get(key)[1].append(payload)
+        else:
+            automaton.add_word(key, (len(key), [payload]))
+
+    def find(self, text: str) -> list[tuple[int, int, T]]:
+        """Every whole-word match as (start, end, payload), offsets into `text`, sorted."""
+        folded, offsets = fold(text)
+        found: list[tuple[int, int, T]] = []
+        for automaton, haystack in ((self._loose, _lower(folded)), (self._strict, folded)):
+            if not len(automaton):
+                continue
+            for last, (length, payloads) in automaton.iter(haystack):
+                start = last - length + 1
+                if _is_word(folded, start, last + 1):
+                    span = (offsets[start], offsets[last] + 1)
+                    found.extend((span[0], span[1], p) for p in payloads)
+        return sorted(found, key=lambda m: (m[0], -m[1]))
+
+
+def _is_word(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+@dataclass(frozen=True)
+class Needle:
+    """A string that must not appear in a shareable file. Its repr hides the text."""
+
+    text: str = field(repr=False)
+    kind: Kind
+    source: str  # "roster p3", "finding F-1a2b3c4d"
+
+
+@dataclass(frozen=True)
+class Needles:
+    """The strings the leak check looks for, deduplicated, in a stable order."""
+
+    items: tuple[Needle, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Needle]:
+        return iter(self.items)
+
+    def matcher(self) -> TermMatcher[Needle]:
+        """A matcher over every needle."""
+        return TermMatcher((n.text, n) for n in self.items)
+
+
+def needles_for(roster: Roster | None, detections: Sequence[Detection]) -> Needles:
+    """Every roster name form, and the text of every finding removed in any document."""
+    seen: set[tuple[str, Kind]] = set()
+    items: list[Needle] = []
+
+    def add(text: str, kind: Kind, source: str) -> None:
+        key = (_lower(fold(text.strip())[0]).strip(), kind)
+        if key[0] and key not in seen:
+            seen.add(key)
+            items.append(Needle(text.strip(), kind, source))
+
+    for text, kind, participant_id in _roster_forms(roster):
+        add(text, kind, f"roster {participant_id}")
+    for detection in detections:
+        for mention in detection.mentions:
+            add(mention.text, mention.kind, f"finding {mention.id}")
+    return Needles(tuple(items))
+
+
+def _roster_forms(roster: Roster | None) -> list[tuple[str, Kind, str]]:
+    """Every name form of the roster: detection's list when it exists, else a simple one."""
+    if not roster:
+        return []
+    try:
+        from .detect import roster_needles
+    except ImportError:
+        return _simple_roster_forms(roster)
+    return [(text, Kind(kind), str(pid)) for text, kind, pid in roster_needles(roster)]
+
+
+def _simple_roster_forms(roster: Roster) -> list[tuple[str, Kind, str]]:
+    """Names, aliases, name parts, initials, affiliations and their aliases."""
+    forms: list[tuple[str, Kind, str]] = []
+    particles = _name_particles()
+    for p in roster.participants:
+        for name in (p.name, *p.aliases):
+            forms.append((name, Kind.PERSON, p.id))
+            parts = [w for w in name.replace("-", " ").split() if w.lower().strip(".") not in particles]
+            forms.extend((w, Kind.PERSON, p.id) for w in parts if len(w.strip(".")) >= 3)
+            initials = "".join(w[0] for w in parts if w[0].isalpha()).upper()
+            if len(parts) > 1 and len(initials) >= 2:
+                forms.append((initials, Kind.PERSON, p.id))
+        for org in (p.affiliation, *p.affiliation_aliases):
+            if org:
+                forms.append((org, Kind.AFFILIATION, p.id))
+    return forms
+
+
+def _name_particles() -> frozenset[str]:
+    try:
+        from .resources import read_list
+
+        return frozenset(w.lower() for w in read_list("ingest", "name_particles.txt"))
+    except Exception:  # the lexicon is optional here; the particles below are the usual ones
+        return frozenset({"de", "du", "des", "la", "le", "van", "von", "der", "da", "di", "del", "al", "el"})
+
+
+def leak_check_text(text: str, needles: Needles, location: str = "text") -> list[Leak]:
+    """The leaks in an in-memory string; `location` is reported as is (plus the line if several)."""
+    return _leaks_in(text, needles.matcher(), "text", location, by_line=False)
+
+
+def leak_check(path: Path, needles: Needles) -> list[Leak]:
+    """The leaks in a .docx, .txt or .md file, each with its part and location.
+
+    Raises:
+        InputError: the file is missing, of another type, or not a readable .docx.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    suffix = path.suffix.lower()
+    matcher = needles.matcher()
+    if suffix == ".docx":
+        leaks: list[Leak] = []
+        for part, location, text in _docx_units(path):
+            leaks.extend(_leaks_in(text, matcher, part, location, by_line=False))
+        return leaks
+    if suffix in (".txt", ".md"):
+        return _leaks_in(_read_text(path), matcher, "text", "", by_line=True)
+    raise InputError(path, f"cannot check a {suffix or 'extension-less'} file", "use .docx, .txt or .md")
+
+
+def _leaks_in(text: str, matcher: TermMatcher[Needle], part: str, location: str, by_line: bool) -> list[Leak]:
+    """The longest match at each place (a full name, not also its surname inside it)."""
+    leaks: list[Leak] = []
+    covered_to = -1
+    for start, end, needle in matcher.find(text):
+        if start < covered_to:
+            continue
+        covered_to = end
+        where = location
+        if by_line:
+            where = f"line {text.count(chr(10), 0, start) + 1}"
+        leaks.append(Leak(part, where, needle.kind, text[start:end], _context(text, start, end)))
+    return leaks
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    snippet = " ".join(text[left:right].split())
+    return ("…" if left else "") + snippet + ("…" if right < len(text) else "")
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _docx_units(path: Path) -> Iterator[tuple[str, str, str]]:
+    """(part, location, text) for every paragraph, loose text and attribute of every XML part."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(path, "not a readable .docx (zip) file", str(exc)) from None
+    with archive:
+        for name in sorted(archive.namelist()):
+            if not name.lower().endswith((".xml", ".rels")):
+                continue  # media and embedded binaries hold no text the renderer writes
+            try:
+                root = etree.fromstring(archive.read(name), parser)
+            except etree.XMLSyntaxError as exc:
+                raise InputError(path, f"part {name} is not well-formed XML", str(exc)) from None
+            yield from _part_units(name, root)
+
+
+def _part_units(name: str, root: etree._Element) -> Iterator[tuple[str, str, str]]:
+    """Paragraphs (w:t runs joined, so a name split across runs is found), then the rest."""
+    for index, paragraph in enumerate(root.iter(f"{_W}p"), start=1):
+        yield name, f"paragraph {index}", _paragraph_text(paragraph)
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else "comment"
+        if element.text and element.text.strip() and not _in_paragraph(element):
+            yield name, f"element {_short(tag)}", element.text
+        for attribute, value in element.attrib.items():
+            if any(c.isalpha() for c in value) and not _short(attribute).startswith("w:rsid"):
+                yield name, f"attribute {_short(attribute)} of {_short(tag)}", value
+
+
+def _in_paragraph(element: etree._Element) -> bool:
+    """Whether the paragraph pass already read this element's text."""
+    return element.tag == f"{_W}p" or next(element.iterancestors(f"{_W}p"), None) is not None
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """The text of one paragraph, without the text of paragraphs nested in it (text boxes)."""
+    pieces: list[str] = []
+    for element in paragraph.iter():
+        if element is not paragraph and element.tag == f"{_W}p":
+            continue
+        owner = next(element.iterancestors(f"{_W}p"), None)
+        if element is not paragraph and owner is not paragraph:
+            continue
+        if element.tag in _TEXT_TAGS:
+            pieces.append(element.text or "")
+        elif element.tag in _SPACE_TAGS:
+            pieces.append(" ")
+    return "".join(pieces)
+
+
+def _short(tag: str) -> str:
+    """`{ns}local` -> `w:local` for the usual namespaces, else the local name."""
+    if not tag.startswith("{"):
+        return tag
+    namespace, local = tag[1:].split("}", 1)
+    prefixes = {
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
+        "http://purl.org/dc/elements/1.1/": "dc",
+        "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": "cp",
+        "http://purl.org/dc/terms/": "dcterms",
+    }
+    return f"{prefixes[namespace]}:{local}" if namespace in prefixes else local

@@ -1,0 +1,239 @@
+"""The leak check: every XML part of a .docx, text files, and careful matching.
+
+The .docx files are built here with python-docx and lxml, each with one fictional
+name planted in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from lxml import etree
+from test_decisions import make_detection
+
+from chatham_notes.errors import InputError
+from chatham_notes.model import Kind, Participant, Roster
+from chatham_notes.verify import Needles, fold, leak_check, leak_check_text, needles_for
+
+ROSTER = Roster(
+    (
+        Participant("p1", "Nguyễn Thị Lan", affiliation="Saigon Policy Lab", affiliation_aliases=("SPL",)),
+        Participant("p2", "Marguerite Rose", aliases=("Maggie",)),
+        Participant("p3", "Jean-Claude Obi", affiliation="Observatoire des Drogues"),
+    )
+)
+CLEAN = "A participant said that prices rose sharply. Une personne participante a indiqué son accord."
+
+
+@pytest.fixture(scope="module")
+def needles() -> Needles:
+    return needles_for(ROSTER, [make_detection()])
+
+
+def base_document() -> docx.Document:
+    document = docx.Document()
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.core_properties.created = dt.datetime(2024, 1, 1)
+    document.add_paragraph(CLEAN)
+    return document
+
+
+def plant_header(document: docx.Document) -> None:
+    document.sections[0].header.paragraphs[0].text = "Draft — Nguyen Thi Lan"
+
+
+def plant_footer(document: docx.Document) -> None:
+    document.sections[0].footer.paragraphs[0].text = "Contact: Marguerite Rose"
+
+
+def plant_table_cell(document: docx.Document) -> None:
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Sector"
+    table.cell(1, 1).text = "Observatoire des Drogues"
+
+
+def plant_author(document: docx.Document) -> None:
+    document.core_properties.author = "Jean-Claude Obi"
+
+
+def plant_split_runs(document: docx.Document) -> None:
+    paragraph = document.add_paragraph("As ")
+    for piece in ("Jean-", "Cla", "ude O", "bi"):
+        paragraph.add_run(piece).bold = True
+    paragraph.add_run(" said.")
+
+
+def plant_comment(document: docx.Document) -> None:
+    """A comments part (word/comments.xml) with one comment naming a participant."""
+    xml = (
+        f'<w:comments xmlns:w="{qn("w:t")[1:].split("}")[0]}">'
+        '<w:comment w:id="0" w:author="Reviewer" w:initials="R"><w:p><w:r>'
+        "<w:t>Check with Maggie before sharing</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+    part = Part(PackURI("/word/comments.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+                xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RT.COMMENTS)
+
+
+def plant_custom_property(path: Path) -> None:
+    """Rewrite docProps/core.xml by hand (lxml) to hold the name in dc:title."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    root = etree.fromstring(parts["docProps/core.xml"])
+    title = root.find("{http://purl.org/dc/elements/1.1/}title")
+    if title is None:
+        title = etree.SubElement(root, "{http://purl.org/dc/elements/1.1/}title")
+    title.text = "Notes by NGUYEN"
+    parts["docProps/core.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+PLANTS = {
+    "header": (plant_header, "word/header", Kind.PERSON),
+    "footer": (plant_footer, "word/footer", Kind.PERSON),
+    "comment": (plant_comment, "word/comments.xml", Kind.PERSON),
+    "table cell": (plant_table_cell, "word/document.xml", Kind.AFFILIATION),
+    "author": (plant_author, "docProps/core.xml", Kind.PERSON),
+    "split runs": (plant_split_runs, "word/document.xml", Kind.PERSON),
+}
+
+
+def test_clean_document_has_no_leak(tmp_path: Path, needles: Needles) -> None:
+    path = tmp_path / "clean.docx"
+    document = base_document()
+    document.sections[0].footer.paragraphs[0].text = "Chatham House Rule · Règle de Chatham House"
+    document.save(path)
+    assert leak_check(path, needles) == []
+
+
+@pytest.mark.parametrize("place", sorted(PLANTS))
+def test_planted_name_is_found(tmp_path: Path, needles: Needles, place: str) -> None:
+    plant, part, kind = PLANTS[place]
+    document = base_document()
+    plant(document)
+    path = tmp_path / "planted.docx"
+    document.save(path)
+    leaks = leak_check(path, needles)
+    assert len(leaks) == 1, [(leak.part, leak.location) for leak in leaks]
+    assert leaks[0].part.startswith(part) and leaks[0].kind is kind
+    assert leaks[0].location  # a paragraph index or the element/attribute
+
+
+def test_table_cell_location_is_a_paragraph(tmp_path: Path, needles: Needles) -> None:
+    document = base_document()
+    plant_table_cell(document)
+    document.save(tmp_path / "t.docx")
+    (leak,) = leak_check(tmp_path / "t.docx", needles)
+    # body paragraph 1 is CLEAN; the table's cells hold paragraphs 2-5, the name is in the last
+    assert leak.location == "paragraph 5" and leak.text == "Observatoire des Drogues"
+
+
+def test_author_leak_names_the_element(tmp_path: Path, needles: Needles) -> None:
+    document = base_document()
+    plant_author(document)
+    document.save(tmp_path / "a.docx")
+    (leak,) = leak_check(tmp_path / "a.docx", needles)
+    assert (leak.part, leak.location) == ("docProps/core.xml", "element dc:creator")
+
+
+def test_property_edited_by_hand_is_found(tmp_path: Path, needles: Needles) -> None:
+    path = tmp_path / "p.docx"
+    base_document().save(path)
+    plant_custom_property(path)
+    (leak,) = leak_check(path, needles)
+    assert leak.location == "element dc:title" and leak.text == "NGUYEN"
+
+
+def test_comment_author_attribute_is_found(tmp_path: Path, needles: Needles) -> None:
+    document = base_document()
+    plant_comment(document)
+    document.save(tmp_path / "c.docx")
+    with zipfile.ZipFile(tmp_path / "c.docx") as archive:
+        xml = archive.read("word/comments.xml").replace(b'w:author="Reviewer"', b'w:author="Kofi Mensah"')
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/comments.xml"] = xml
+    with zipfile.ZipFile(tmp_path / "c2.docx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    locations = [leak.location for leak in leak_check(tmp_path / "c2.docx", needles)]
+    assert "attribute w:author of w:comment" in locations and "paragraph 1" in locations
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("NGUYEN said so.", "NGUYEN"),
+        ("nguyen thi lan agreed", "nguyen thi lan"),
+        ("According to Nguyen-Thi Lan, yes.", "Nguyen-Thi Lan"),
+        ("Jean Claude Obi spoke.", "Jean Claude Obi"),
+        ("JEAN–CLAUDE OBI spoke.", "JEAN–CLAUDE OBI"),
+        ("Rose said prices fell.", "Rose"),
+        ("ROSE a souligné", "ROSE"),
+        ("the SPL report", "SPL"),
+        ("Mensah’s point", "Mensah"),
+    ],
+)
+def test_matching_is_case_accent_and_hyphen_insensitive(needles: Needles, text: str, found: str) -> None:
+    leaks = leak_check_text(text, needles, "t")
+    assert [leak.text for leak in leaks] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prices rose in 2023",
+        "I am sure the spl rate is fine",  # short needles match only as written
+        "Lanterns and Obituaries",  # whole words only
+        "the moderators' notes",
+        CLEAN,
+    ],
+)
+def test_no_false_leak(needles: Needles, text: str) -> None:
+    assert leak_check_text(text, needles, "t") == []
+
+
+def test_text_file_locations_are_lines(tmp_path: Path, needles: Needles) -> None:
+    path = tmp_path / "edited.md"
+    path.write_text("# Summary\n\nPrices rose.\n\nAs Kofi\nMensah said, *Bolivia* matters.\n", encoding="utf-8")
+    leaks = leak_check(path, needles)
+    # a name wrapped across two lines is still found, at its first line
+    assert [(leak.location, leak.text, leak.kind) for leak in leaks] == [
+        ("line 5", "Kofi\nMensah", Kind.PERSON), ("line 6", "Bolivia", Kind.PLACE)
+    ]
+
+
+def test_needles_never_show_their_text(needles: Needles) -> None:
+    shown = repr(needles) + str(list(needles))
+    assert "Nguy" not in shown and "Mensah" not in shown and len(needles) > 10
+
+
+def test_needles_include_every_roster_form_and_finding(needles: Needles) -> None:
+    texts = {n.text for n in needles}
+    assert {"Nguyễn Thị Lan", "Maggie", "Saigon Policy Lab", "SPL", "Kofi Mensah", "the moderator"} <= texts
+    assert {n.kind for n in needles if n.text == "Saigon Policy Lab"} == {Kind.AFFILIATION}
+
+
+def test_other_files_are_refused(tmp_path: Path, needles: Needles) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="x.pdf"):
+        leak_check(tmp_path / "x.pdf", needles)
+    with pytest.raises(InputError, match="bad.docx"):
+        leak_check(tmp_path / "bad.docx", needles)
+
+
+def test_fold_keeps_an_offset_map() -> None:
+    folded, offsets = fold("Nguyễn — Thị")
+    assert folded == "Nguyen Thi" and len(offsets) == len(folded) and offsets[-1] == len("Nguyễn — Thị") - 1
