@@ -274,9 +274,12 @@ def _lang(rng: Random) -> str:
     return "en" if x < 0.45 else ("fr" if x < 0.85 else "mixed")
 
 
-def generate(words: int, seed: int = 8, participants_list: bool = True) -> Corpus:
-    """Notes of exactly `words` words (the last block is cut to fit), deterministic for (words, seed)."""
-    rng = Random(f"chatham-notes-bench-{seed}-{words}")
+def generate(words: int, seed: int = 8, participants_list: bool = True, english_only: bool = False) -> Corpus:
+    """Notes of exactly `words` words (the last block is cut to fit), deterministic for the arguments.
+
+    `english_only` gives English notes only (no French, no mixed blocks), e.g. for a cold-start run.
+    """
+    rng = Random(f"chatham-notes-bench-{seed}-{words}{'-en' if english_only else ''}")
     w = _Writer(rng)
     front = ("---\ntitle: Breaking the silos on drugs, workshop 4\ntitle_fr: Décloisonner la gestion des drogues, atelier 4\n"
              "date: 2021-04-26\nplace: Online\n---")
@@ -287,7 +290,7 @@ def generate(words: int, seed: int = 8, participants_list: bool = True) -> Corpu
         blocks.append(("\n".join(f"- {PEOPLE[i][0]} ({ORGS[PEOPLE[i][2]][0]})" for i in sorted(chosen)), "en"))
     total = count_words(front) + sum(count_words(t) for t, _ in blocks)
     while total < words:
-        lang = _lang(rng)
+        lang = "en" if english_only else _lang(rng)
         roll = rng.random()
         if roll < 0.06:
             text = w.heading("fr" if lang == "fr" else "en")
@@ -295,7 +298,7 @@ def generate(words: int, seed: int = 8, participants_list: bool = True) -> Corpu
             text = w.turn("fr" if lang == "fr" else "en")
         elif roll < 0.55:
             text = w.bullet("fr" if lang == "fr" else "en")
-        elif roll < 0.59:
+        elif roll < 0.59 and not english_only:
             text, lang = w.contact(), "mixed"
         else:
             text = w.paragraph(lang)
@@ -321,11 +324,11 @@ def _cut(text: str, keep: int) -> str:
     return " ".join(out).rstrip(",;:") + "…"
 
 
-def write_corpus(folder: Path, words: int, seed: int = 8) -> tuple[Path, Corpus]:
-    """Write `notes-<words>.md` in `folder` (created if needed); reuse it if already there and identical."""
+def write_corpus(folder: Path, words: int, seed: int = 8, english_only: bool = False) -> tuple[Path, Corpus]:
+    """Write `notes-<words>[-en].md` in `folder` (created if needed); rewrite it only if it differs."""
     folder.mkdir(parents=True, exist_ok=True)
-    corpus = generate(words, seed)
-    path = folder / f"notes-{words}.md"
+    corpus = generate(words, seed, participants_list=not english_only, english_only=english_only)
+    path = folder / f"notes-{words}{'-en' if english_only else ''}.md"
     if not path.exists() or path.read_text(encoding="utf-8") != corpus.text:
         path.write_text(corpus.text, encoding="utf-8")
     return path, corpus
