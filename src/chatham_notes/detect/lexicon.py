@@ -8,10 +8,11 @@ leak checker tell "prices rose" from a leaked "Rose".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Lang
-from ..resources import read_list
+from ..model import Lang, Sector
+from ..resources import read_list, read_yaml
 
 _LANGS = ("en", "fr")
 _SPLIT = re.compile(r"\s+")
@@ -56,3 +57,84 @@ def is_common_word(word: str, lang: Lang | str | None = None) -> bool:
         return False
     langs = _langs(lang)
     return all(any(p in common_words(code) for code in langs) for p in parts)
+
+
+def _lines(lang: str, name: str) -> tuple[str, ...]:
+    return read_list(lang, name) if lang in _LANGS else read_list("en", name) + read_list("fr", name)
+
+
+@lru_cache(maxsize=None)
+def titles(lang: str) -> tuple[str, ...]:
+    """Honorifics written before a name ("Dr", "Mme", "Me"), longest first."""
+    return tuple(sorted(set(_lines(lang, "titles.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str, where: str) -> tuple[str, ...]:
+    """Attribution cues `where`="after" a name ("said") or "before" it ("according to")."""
+    return tuple(sorted(set(_lines(lang, f"cues_{where}.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def org_cues(lang: str) -> frozenset[str]:
+    """Words that make a capitalised phrase an organisation ("University", "Ministère")."""
+    return frozenset(_lines(lang, "org_cues.txt"))
+
+
+@lru_cache(maxsize=None)
+def role_nouns(lang: str, which: str) -> tuple[str, ...]:
+    """Role nouns, `which`="unique" (identify alone) or "generic" (need a tail), longest first."""
+    return tuple(sorted(set(_lines(lang, f"roles_{which}.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def keep_terms() -> frozenset[str]:
+    """Content terms that must stay (CND, INCB, Agenda 2030...), as written."""
+    return frozenset(read_list("detect", "keep_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def generic_labels() -> frozenset[str]:
+    """Speaker labels that name nobody ("Q", "Question"), folded to lower case."""
+    return frozenset(x.lower() for x in read_list("detect", "generic_labels.txt"))
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    """An organisation of the acronym lexicon: its forms in both languages and its sector."""
+
+    canonical: str
+    forms: tuple[str, ...]
+    sector: Sector | None
+    upper_only: bool = False
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> tuple[KnownOrg, ...]:
+    """The organisations of models/detect/acronyms.yaml."""
+    entries = read_yaml("detect", "acronyms.yaml") or []
+    return tuple(
+        KnownOrg(str(e["forms"][0]), tuple(str(f) for f in e["forms"]),
+                 Sector(e["sector"]) if e.get("sector") else None, bool(e.get("upper_only")))
+        for e in entries
+    )
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names (lower case) from gender-guesser's dictionary, used only as a lexicon.
+
+    Names shorter than three letters and ordinary words are left out.
+    """
+    from importlib.resources import files
+
+    path = files("gender_guesser").joinpath("data", "nam_dict.txt")
+    names = set()
+    with path.open(encoding="iso-8859-1") as handle:
+        for line in handle:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            name = line[3:29].strip()
+            if len(name) >= 3 and " " not in name and "+" not in name:
+                names.add(name.lower())
+    return frozenset(n for n in names if not is_common_word(n))

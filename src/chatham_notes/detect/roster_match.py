@@ -1,0 +1,127 @@
+"""The roster recogniser: one Aho-Corasick pass over every name form, plus fuzzy matching.
+
+Matching is case- and accent-insensitive (on `text.fold`), except initials and acronyms
+that are ordinary words; a surname that is an ordinary word (Rose, Grand, Me) matches
+only where it names the person (see `_names_person`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from ..model import Field, Kind, Roster
+from .lexicon import cues, is_common_word, titles
+from .text import WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
+from .variants import Form, Variant, roster_variants
+
+_TITLE_BEFORE = None
+
+
+def _title_regex() -> re.Pattern[str]:
+    global _TITLE_BEFORE
+    if _TITLE_BEFORE is None:
+        alts = "|".join(re.escape(t) for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True))
+        _TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{alts})\s*$")
+    return _TITLE_BEFORE
+
+
+def _cue_after_regex() -> re.Pattern[str]:
+    alts = "|".join(re.escape(c) for c in cues("en", "after") + cues("fr", "after"))
+    return re.compile(rf"^(?:'s)?\s+(?:{alts})\b")
+
+
+class RosterMatcher:
+    """Finds every roster name form in a text; build once per roster."""
+
+    def __init__(self, roster: Roster | None) -> None:
+        self.variants = roster_variants(roster)
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[Variant]] = {}
+        for v in self.variants:
+            table.setdefault(fold(v.text), []).append(v)
+        for key, vs in table.items():
+            self._automaton.add_word(key, (key, vs))
+        if table:
+            self._automaton.make_automaton()
+        self._empty = not table
+        self._parts = {fold(v.text): v for v in self.variants if v.form is Form.PART and len(v.text) >= 5
+                       and " " not in v.text and not is_common_word(v.text)}
+        self._cue_after = _cue_after_regex()
+
+    def find(self, text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
+        """All roster hits in `text` (exact forms, then fuzzy single words)."""
+        if self._empty or not text:
+            return []
+        folded = fold(text)
+        hits = [h for end, (key, vs) in self._automaton.iter(folded)
+                for h in self._accept(text, end + 1 - len(key), end + 1, vs, block_id, field)]
+        return hits + self._fuzzy(text, folded, hits, block_id, field)
+
+    def _accept(self, text: str, start: int, end: int, variants: list[Variant], block_id: str,
+                field: Field) -> Iterable[Hit]:
+        if not at_word_edges(text, start, end):
+            return []
+        surface = text[start:end]
+        for v in variants:
+            if self._rule_ok(text, start, end, surface, v, field):
+                key = f"r:{v.participant_id}" if v.kind is Kind.PERSON else f"ra:{v.participant_id}"
+                score = 1.0 if v.form in (Form.FULL, Form.ORG) else 0.95
+                return [Hit(block_id, field, start, end, surface, v.kind, "roster", score, key)]
+        return []
+
+    def _rule_ok(self, text: str, start: int, end: int, surface: str, v: Variant, field: Field) -> bool:
+        if v.form is Form.INITIALS:
+            return surface == v.text and not re.search(r"\d\s*$", text[:start])
+        if v.form is Form.ACRONYM:
+            return surface == v.text or (surface.isupper() and surface.upper() == v.text.upper()) or (
+                not is_common_word(v.text) and surface.casefold() == v.text.casefold())
+        if v.form is Form.PART and is_common_word(v.text):
+            return self._names_person(text, start, end, surface, field)
+        return True
+
+    def _names_person(self, text: str, start: int, end: int, surface: str, field: Field) -> bool:
+        """A common-word name (Rose, Grand, Me) names the person only in these contexts."""
+        if field is Field.SPEAKER:
+            return True
+        if not is_capitalised(surface):
+            return False
+        after = text[end:end + 40]
+        if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):
+            return False  # « Me Dupont »: the French title Maître
+        if _title_regex().search(text[:start]):
+            return True
+        if self._cue_after.match(after):
+            return True
+        next_word = WORD.match(after.lstrip())
+        return not sentence_initial(text, start) and not (next_word and is_capitalised(next_word.group()))
+
+    def _fuzzy(self, text: str, folded: str, exact: list[Hit], block_id: str, field: Field) -> list[Hit]:
+        """Single words one or two edits (or swaps) away from an unambiguous name (Mensha for Mensah)."""
+        if not self._parts:
+            return []
+        covered = [(h.start, h.end) for h in exact]
+        out = []
+        for m in WORD.finditer(text):
+            word = m.group()
+            if len(word) < 5 or any(s <= m.start() < e for s, e in covered) or is_common_word(word):
+                continue
+            key = folded[m.start():m.end()]
+            best = self._closest(key)
+            if best is not None:
+                out.append(Hit(block_id, field, m.start(), m.end(), word, Kind.PERSON, "roster:fuzzy", 0.75,
+                               f"r:{best.participant_id}"))
+        return out
+
+    def _closest(self, key: str) -> Variant | None:
+        if key in self._parts:
+            return None  # exact forms were handled, or rejected on purpose
+        limit = 1 if len(key) < 8 else 2
+        for part, v in self._parts.items():
+            if part[0] == key[0] and abs(len(part) - len(key)) <= limit and \
+                    OSA.distance(part, key, score_cutoff=limit) <= limit:
+                return v
+        return None

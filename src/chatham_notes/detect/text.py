@@ -1,0 +1,84 @@
+"""Small text helpers shared by the recognisers: folding, word edges, sentence starts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Field, Kind
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_QUOTES = "\u2019\u2018\u02bc`\u00b4"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _DASHES:
+        return "-"
+    if char in _QUOTES:
+        return "'"
+    if char.isspace():
+        return " "
+    low = char.lower()
+    if len(low) != 1:
+        return char
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isalnum() else low
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, with one kind of dash, apostrophe and space.
+
+    The result has exactly the length of `text`, so offsets found in it are offsets in `text`.
+    """
+    return "".join(_fold_char(c) for c in text)
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def at_word_edges(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] neither starts nor ends inside a word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (is_word_char(before) and is_word_char(text[start])) and not (
+        is_word_char(after) and is_word_char(text[end - 1])
+    )
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\-–—\"«(\[]|\d\.)\s*$")
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at `start` begins a sentence, a bullet or a quotation."""
+    return bool(_SENTENCE_END.search(text[max(0, start - 6):start])) if start else True
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finding before merging and linking.
+
+    `key` says which party the hit belongs to: "r:<participant id>" for a roster person,
+    "ra:<participant id>" for a roster person's affiliation, "o:<canonical name>" for a
+    known organisation, "n:<folded name>" for a discovered person, None when linking decides.
+    """
+
+    block_id: str
+    field: Field
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    detector: str
+    score: float
+    key: str | None = None

@@ -1,0 +1,142 @@
+"""The forms under which a roster participant or their organisation may be written.
+
+`name_variants` lists every form the roster recogniser looks for; `roster_needles`
+gives the same strings to the leak checker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..model import Kind, Participant, Roster
+from .lexicon import is_common_word, known_orgs
+
+_PARTICLES = frozenset("de du des la le van von der den da dos das di del bin ibn al el ben ter".split())
+
+
+class Form(StrEnum):
+    """How a variant relates to the name; the recogniser applies a different rule to each."""
+
+    FULL = "full"  # several words: the full name, an alias, first + last
+    PART = "part"  # one word: the first name or the surname alone
+    INITIALS = "initials"  # AM, A.M., JCG, J.-C.: matched case-sensitively
+    ORG = "org"  # an affiliation's name or alias
+    ACRONYM = "acronym"  # an affiliation's acronym: upper case only if it is an ordinary word
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    form: Form
+    kind: Kind
+    participant_id: str
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", name.strip()) if w]
+
+
+def _name_parts(name: str) -> list[str]:
+    """Words of a name that can stand alone: no particles, no one-letter initials."""
+    return [w for w in _words(name) if w.lower() not in _PARTICLES and len(w.strip(".")) > 1]
+
+
+def initials_forms(name: str) -> set[str]:
+    """Initials as rapporteurs write them: AM, A.M., A. M.; JCG, J.-C. G., J-C, J.-C."""
+    words = [w for w in _words(name) if w.lower() not in _PARTICLES]
+    if len(words) < 2:
+        return set()
+    groups = [[p[0].upper() for p in w.split("-") if p] for w in words]
+    flat = "".join("".join(g) for g in groups)
+    forms = {flat, ".".join(flat) + ".", ". ".join(flat) + "."}
+    for i, group in enumerate(groups):
+        if len(group) > 1:  # a hyphenated given name: J-C, J.-C., JC
+            forms |= {"-".join(group), ".-".join(group) + ".", "".join(group)}
+            rest = "".join("".join(g) for g in groups[i + 1:])
+            if rest:
+                forms |= {"-".join(group) + rest, ".-".join(group) + ". " + ". ".join(rest) + "."}
+    return {f for f in forms if len(f.replace(".", "").replace(" ", "").replace("-", "")) >= 2}
+
+
+def _spelling_variants(text: str) -> set[str]:
+    """Hyphen and spacing variants: Jean-Claude, Jean Claude, JeanClaude."""
+    out = {text}
+    if "-" in text:
+        out |= {text.replace("-", " "), text.replace("-", "")}
+    return out
+
+
+def name_variants(participant: Participant) -> list[Variant]:
+    """Every form of a participant's name and affiliation the roster recogniser matches."""
+    pid = participant.id
+    out: list[Variant] = []
+    for name in (participant.name, *participant.aliases):
+        parts = _name_parts(name)
+        multi = len(_words(name)) > 1
+        for text in _spelling_variants(name.strip()):
+            out.append(Variant(text, Form.FULL if multi else Form.PART, Kind.PERSON, pid))
+        if len(parts) >= 2:
+            first, last = parts[0], parts[-1]
+            out.append(Variant(f"{first} {last}", Form.FULL, Kind.PERSON, pid))
+            out.append(Variant(f"{first[0]}. {last}", Form.FULL, Kind.PERSON, pid))
+            out.append(Variant(f"{last} {first}", Form.FULL, Kind.PERSON, pid))
+            for part in {first, last}:
+                out += [Variant(t, Form.PART, Kind.PERSON, pid) for t in _spelling_variants(part)]
+        out += [Variant(t, Form.INITIALS, Kind.PERSON, pid) for t in initials_forms(name)]
+    out += _affiliation_variants(participant)
+    return _dedupe(out)
+
+
+def _affiliation_variants(participant: Participant) -> list[Variant]:
+    names = [n for n in (participant.affiliation, *participant.affiliation_aliases) if n and n.strip()]
+    for org in known_orgs():  # the other-language forms of a known organisation
+        if any(n.strip().casefold() in (f.casefold() for f in org.forms) for n in names):
+            names += list(org.forms)
+    out = []
+    for name in names:
+        form = Form.ACRONYM if _looks_like_acronym(name) else Form.ORG
+        out += [Variant(t, form, Kind.AFFILIATION, participant.id) for t in _spelling_variants(name.strip())]
+    return out
+
+
+def _looks_like_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return " " not in text.strip() and len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) / 2
+
+
+def _dedupe(variants: list[Variant]) -> list[Variant]:
+    seen: set[tuple[str, Form]] = set()
+    out = []
+    for v in variants:
+        if (v.text, v.form) not in seen and v.text.strip():
+            seen.add((v.text, v.form))
+            out.append(v)
+    return out
+
+
+def roster_variants(roster: Roster | None) -> list[Variant]:
+    """All variants of all participants; single words and initials shared by two people are dropped."""
+    if not roster:
+        return []
+    variants = [v for p in roster.participants for v in name_variants(p)]
+    owners: dict[tuple[str, Kind], set[str]] = {}
+    for v in variants:
+        owners.setdefault((v.text.casefold(), v.kind), set()).add(v.participant_id)
+    return [v for v in variants if v.kind is Kind.AFFILIATION or v.form is Form.FULL
+            or len(owners[(v.text.casefold(), v.kind)]) == 1]
+
+
+def roster_needles(roster: Roster) -> list[tuple[str, Kind, str]]:
+    """(string, kind, participant id) for every name form the roster recogniser matches.
+
+    Includes full names, aliases, first name + surname, unambiguous first names and
+    surnames, initials, and affiliation names, aliases and acronyms in both languages.
+    Common-word parts are included too: the leak checker decides how to match them
+    (see `lexicon.is_common_word`).
+    """
+    return [(v.text, v.kind, v.participant_id) for v in roster_variants(roster)]
+
+
+__all__ = ["Form", "Variant", "initials_forms", "is_common_word", "name_variants", "roster_needles", "roster_variants"]
