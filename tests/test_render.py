@@ -262,3 +262,28 @@ def test_libreoffice_converts_it_to_pdf(rendered, tmp_path):
     pdf = tmp_path / "pdf" / (rendered.stem + ".pdf")
     assert result.returncode == 0 and pdf.exists(), result.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+
+
+def test_notice_table_is_not_merged_with_a_headless_first_section(tmp_path):
+    only = BilingualBlock("a", BlockKind.PARAGRAPH, "Rain is late.", "La pluie tarde.", Lang.EN)
+    summary = build_summary([("", [only])], title_en="Water", title_fr="Eau", date=None, place=None,
+                            level=Level.PARTICIPANT, k=3, translator="none", created="2021-04-26T12:00:00Z")
+    render_docx(summary, tmp_path / "s.docx")
+    body = docx.Document(str(tmp_path / "s.docx")).element.body
+    tags = [child.tag.split("}")[1] for child in body]
+    assert "tbl" in tags and ("tbl", "tbl") not in list(zip(tags, tags[1:]))
+
+
+def test_with_the_real_wording_module(tmp_path):
+    """End to end with `chatham_notes.wording` itself, once it is installed."""
+    pytest.importorskip("chatham_notes.wording")
+    participant = Placeholder(PlaceholderKind.PARTICIPANT)
+    block = Block("a", BlockKind.PARAGRAPH, "Selon Nadia, l'eau compte.", Lang.FR, Location("n.md"))
+    bilingual = make_bilingual([GeneralisedBlock(block, ("Selon ", participant, ", l'eau compte."))],
+                               get_translator("none"))
+    assert "Nadia" not in bilingual[0].fr and bilingual[0].pending
+    summary = build_summary([("", bilingual)], title_en="Water", title_fr="Eau", date=None, place=None,
+                            level=Level.SECTOR, k=4, translator="none", created="2021-04-26T12:00:00Z")
+    render_docx(summary, tmp_path / "s.docx")
+    text = all_text(docx.Document(str(tmp_path / "s.docx")))
+    assert bilingual[0].fr in text and "4" in generalisation_line(summary, Lang.FR)

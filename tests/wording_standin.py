@@ -38,10 +38,10 @@ def render_segments(segments: Sequence[str | Placeholder], lang: Lang) -> str:
 
 
 def phrase(key: str, lang: Lang, **kw: object) -> str:
-    """Only the generalisation note is known."""
-    if key != "generalisation":
+    """Only the generalisation notes ("level.participant", "level.sector") are known."""
+    if not key.startswith("level."):
         raise KeyError(key)
-    level, k = kw["level"], kw["k"]
+    level, k = key.removeprefix("level."), kw["k"]
     if str(lang) == "fr":
         return f"Attributions généralisées au niveau « {level} » (k\u00a0=\u00a0{k})."
     return f"Attributions generalised at the “{level}” level (k = {k})."

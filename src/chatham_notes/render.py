@@ -62,7 +62,7 @@ def generalisation_line(summary: Summary, lang: Lang) -> str:
     """One sentence saying how attributions were generalised (level and k), in `lang`."""
     try:
         wording = importlib.import_module(f"{__package__}.wording")
-        return wording.phrase("generalisation", lang, level=summary.level, k=summary.k)
+        return wording.phrase(f"level.{summary.level}", lang, k=summary.k)
     except (ImportError, LookupError, AttributeError):
         # wording has no such phrase (yet): the fixed texts of the notice stand in.
         return _texts()["generalisation"][str(summary.level)][str(lang)].format(k=summary.k)
@@ -163,6 +163,7 @@ def _side_by_side(doc: DocxDocument, summary: Summary) -> None:
     for cell, lang in zip(table.rows[1].cells, (Lang.EN, Lang.FR), strict=True):
         _notice_paragraphs(cell, summary, lang, first=cell.paragraphs[0])
     keep_row_together(table)
+    doc.add_paragraph()  # Word merges adjacent tables: keep the notice apart from a headless section
     for section in summary.sections:
         if section.heading_en or section.heading_fr:
             _heading(doc, section, (Lang.EN, Lang.FR))
