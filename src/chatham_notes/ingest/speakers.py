@@ -1,0 +1,116 @@
+"""Speaker labels at the start of a line: `Name:`, `Name (Org):`, `**Name** —`, `Mme X :`…
+
+A label is short (at most five words), name-like (capitalised words, initials,
+titles, name particles) and not one of the lead-in words of `models/ingest/not_speakers.txt`
+("Note:", "Key messages:", "Moderator:"...). Anything else stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from ..model import Speaker
+from ..resources import read_list
+
+MAX_LABEL_WORDS = 5
+_SPACE = r"[ \t\u00a0\u202f]"
+_AFF = r"(?:" + _SPACE + r"*\((?P<aff>[^()]{1,120})\))?"
+_COLON = re.compile(r"^(?P<label>[^:()\n]{1,60}?)" + _AFF + _SPACE + r"?[:：]" + _SPACE + r"*(?P<rest>.*)$", re.S)
+_DASH = re.compile(r"^(?P<label>[^:()\n—–]{1,60}?)" + _AFF + _SPACE + r"+[—–]" + _SPACE + r"+(?P<rest>.+)$", re.S)
+_BOLD = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]{1,140}?)\1" + _SPACE + r"*(?P<after>.*)$", re.S)
+_AFTER_BOLD = re.compile(r"^" + _AFF.replace("?:", "?:", 1) + _SPACE + r"*(?:[:：]|[—–](?=" + _SPACE + "))" + _SPACE + r"*(?P<rest>.*)$", re.S)
+_INNER_AFF = re.compile(r"^(?P<label>[^()]+?)" + _SPACE + r"*\((?P<aff>[^()]{1,120})\)$")
+# One word of a name: capitalised word (accents, hyphens, apostrophes), initials (A.M., J.-C., AM).
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*|(?:[A-Z]\.-?)+)$")
+
+
+@lru_cache(maxsize=1)
+def _stop_labels() -> frozenset[str]:
+    return frozenset(_fold(item) for item in read_list("ingest", "not_speakers.txt"))
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(read_list("ingest", "name_particles.txt"))
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive key with the final full stop dropped."""
+    return re.sub(r"\s+", " ", unidecode(text).casefold()).strip(" .")
+
+
+def is_name_like(label: str) -> bool:
+    """True if `label` could be a person's (or an acronym's) speaker label."""
+    label = label.strip()
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or len(label) > 60:
+        return False
+    if any(ch.isdigit() for ch in label) or "/" in label or "@" in label:
+        return False
+    if _fold(label) in _stop_labels():
+        return False
+    if not _NAME_WORD.match(words[0]):
+        return False
+    return all(_NAME_WORD.match(w) or w.casefold() in _particles() for w in words[1:])
+
+
+def _speaker(label: str, affiliation: str | None) -> Speaker | None:
+    label = label.strip().strip("*_").strip()
+    inner = _INNER_AFF.match(label)
+    if inner and affiliation is None:
+        label, affiliation = inner.group("label").strip(), inner.group("aff")
+    if not is_name_like(label):
+        return None
+    affiliation = affiliation.strip() if affiliation else None
+    return Speaker(name=label, affiliation=affiliation or None)
+
+
+def _bold_label(line: str) -> tuple[Speaker, str] | None:
+    m = _BOLD.match(line)
+    if not m:
+        return None
+    inner, after = m.group("inner").strip(), m.group("after")
+    if re.search(_SPACE + r"?[:：]$", inner) or inner.endswith(("—", "–")):
+        speaker = _speaker(inner.rstrip(":： \u00a0\u202f—–"), None)
+        return (speaker, after.strip()) if speaker else None
+    tail = _AFTER_BOLD.match(after)
+    if not tail:
+        return None
+    speaker = _speaker(inner, tail.group("aff"))
+    return (speaker, tail.group("rest").strip()) if speaker else None
+
+
+def parse_label(line: str) -> tuple[Speaker, str] | None:
+    """Split a line into a speaker label and what was said, or None if it has no label.
+
+    Args:
+        line: one line (or the first line of a block), without a bullet marker.
+
+    Returns:
+        (Speaker, rest) where `rest` is the text after the label (may be empty).
+    """
+    line = line.strip()
+    if line.startswith(("**", "__")):
+        return _bold_label(line)
+    for pattern in (_COLON, _DASH):
+        m = pattern.match(line)
+        if m is None:
+            continue
+        rest = m.group("rest").strip()
+        if pattern is _COLON and rest.startswith("//"):
+            return None  # a URL scheme, not a label
+        speaker = _speaker(m.group("label"), m.group("aff"))
+        if speaker:
+            return speaker, rest
+    return None
+
+
+def split_voice(voice: str) -> Speaker:
+    """A transcript voice (`<v Jane Doe (UNODC)>`) as a Speaker; never rejects a voice."""
+    inner = _INNER_AFF.match(voice.strip())
+    if inner:
+        return Speaker(inner.group("label").strip(), inner.group("aff").strip())
+    return Speaker(voice.strip())
