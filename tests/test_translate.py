@@ -7,6 +7,8 @@ import types
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from wording_standin import install
 
 from chatham_notes.errors import ConfigurationError
@@ -259,3 +261,21 @@ def test_argos_without_fr_en_package_is_a_configuration_error(monkeypatch):
     _fake_argos(monkeypatch, with_fr_en=False)
     with pytest.raises(ConfigurationError, match="argospm"):
         get_translator("argos")
+
+
+_segment = st.one_of(
+    st.text(alphabet=st.characters(blacklist_characters="⟦⟧", blacklist_categories=("Cs",)), max_size=12),
+    st.sampled_from([P, ANOTHER, Placeholder(PlaceholderKind.PRONOUN, form="subject")]),
+)
+
+
+@given(st.lists(_segment, max_size=8))
+def test_restore_inverts_protect(segments):
+    text, holders = protect(segments)
+    merged: list = []
+    for segment in segments:
+        if isinstance(segment, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += segment
+        elif segment != "":
+            merged.append(segment)
+    assert restore(text, holders) == tuple(s for s in merged if s != "")

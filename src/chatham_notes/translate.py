@@ -163,6 +163,11 @@ def restore(text: str, holders: Sequence[Placeholder]) -> tuple[Segment, ...] | 
     return tuple(segments)
 
 
+def _en_fr(first_lang: Lang, first: str, second: str) -> tuple[str, str]:
+    """(English, French) from a text in `first_lang` and its counterpart in the other language."""
+    return (first, second) if first_lang is Lang.EN else (second, first)
+
+
 def _majority(blocks: Sequence[GeneralisedBlock]) -> Lang:
     """The language most blocks are written in; English when there is no clear one."""
     counts = Counter(b.block.lang for b in blocks if b.block.lang in (Lang.EN, Lang.FR))
@@ -232,8 +237,8 @@ def _translate_jobs(jobs: Sequence[_Job], translator: Translator) -> dict[int, B
         outputs = translator.translate([text for text, _ in protected], source, _other(source))
         for (index, job), (_, holders), output in zip(batch, protected, outputs, strict=True):
             segments = restore(output, holders) or _piecewise(job, translator)
-            texts = {source: _render(job.item.segments, source), _other(source): _render(segments, _other(source))}
-            done[index] = _base(job, texts[Lang.EN], texts[Lang.FR], False)
+            en, fr = _en_fr(source, _render(job.item.segments, source), _render(segments, _other(source)))
+            done[index] = _base(job, en, fr, False)
     return done
 
 
@@ -274,9 +279,8 @@ def _pairs(jobs: Sequence[_Job]) -> dict[int, BilingualBlock | None]:
         first, second = jobs[index].item, jobs[index + 1].item
         lang_a, lang_b = _pair_lang(first), _pair_lang(second)
         if lang_a and lang_b and lang_a is not lang_b:
-            texts = {lang_a: _render(_strip_pair(first), lang_a), lang_b: _render(_strip_pair(second), lang_b)}
-            source = _Job(first, lang_a)
-            result[index] = _base(source, texts[Lang.EN], texts[Lang.FR], False)
+            en, fr = _en_fr(lang_a, _render(_strip_pair(first), lang_a), _render(_strip_pair(second), lang_b))
+            result[index] = _base(_Job(first, lang_a), en, fr, False)
             result[index + 1] = None
             index += 2
         else:
