@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -287,3 +288,13 @@ def test_with_the_real_wording_module(tmp_path):
     render_docx(summary, tmp_path / "s.docx")
     text = all_text(docx.Document(str(tmp_path / "s.docx")))
     assert bilingual[0].fr in text and "4" in generalisation_line(summary, Lang.FR)
+
+
+def test_notice_explains_pending_passages_and_machine_translation(summary, tmp_path):
+    render_docx(summary, tmp_path / "s.docx")
+    text = all_text(docx.Document(str(tmp_path / "s.docx")))
+    assert "Passages marked [Awaiting translation]" in text and "Les passages marqués" in text
+    assert "Argos" not in text
+    machine = dataclasses.replace(summary, translator="argos")
+    render_docx(machine, tmp_path / "m.docx")
+    assert "machine (Argos Translate)" in all_text(docx.Document(str(tmp_path / "m.docx")))

@@ -279,3 +279,7 @@ def test_restore_inverts_protect(segments):
         elif segment != "":
             merged.append(segment)
     assert restore(text, holders) == tuple(s for s in merged if s != "")
+
+
+def test_restore_accepts_tokens_padded_with_spaces():
+    assert restore("⟦ 1 ⟧ a dit", (P,)) == (P, " a dit")

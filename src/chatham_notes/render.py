@@ -129,6 +129,16 @@ def _notice_paragraphs(cell_or_doc: Any, summary: Summary, lang: Lang, first: An
     add_run(heading, notice["heading"][str(lang)], lang, bold=True)
     add_run(cell_or_doc.add_paragraph(), notice["text"][str(lang)], lang)
     add_run(cell_or_doc.add_paragraph(), generalisation_line(summary, lang), lang, italic=True)
+    for note in notice_notes(summary):
+        add_run(cell_or_doc.add_paragraph(), _texts()[note][str(lang)], lang, italic=True)
+
+
+def notice_notes(summary: Summary) -> list[str]:
+    """Keys of the notes that apply: machine translation, passages awaiting translation."""
+    notes = ["machine_translation"] if summary.translator == "argos" else []
+    if any(b.pending for section in summary.sections for b in section.blocks):
+        notes.append("pending_note")
+    return notes
 
 
 def _heading(doc: DocxDocument, section: Section, langs: tuple[Lang, ...]) -> None:

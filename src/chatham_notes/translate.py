@@ -27,7 +27,7 @@ from .errors import ConfigurationError
 from .model import BilingualBlock, BlockKind, GeneralisedBlock, Lang, Placeholder, Segment
 from .summary import recognise_section
 
-_TOKEN = re.compile(r"⟦(\d+)⟧")
+_TOKEN = re.compile(r"⟦\s*(\d+)\s*⟧")  # a translator may pad the token with spaces
 _PAIR_PREFIX = re.compile(r"^\s*(?:\[(EN|FR)\]|(EN|FR)\s*:)\s*")
 _ARGOS_HINT = (
     "the 'argos' translator needs Argos Translate and its en->fr and fr->en packages: "
