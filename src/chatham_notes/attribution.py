@@ -1,0 +1,300 @@
+"""Which words go with each finding when it is generalised.
+
+A name rarely stands alone: "Dr Amina Diallo (UNODC), head of research at
+UNODC, said" must become "A participant said", not "Dr A participant (an
+organisation), head of research…". This module grows each finding into a
+`Unit`: the span of text one placeholder replaces, with titles, parentheses,
+affiliations joined by "of/from/de", appositions, articles, contact labels.
+
+The word lists are in `models/wording/patterns.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .model import Kind, Mention, Segment
+from .resources import read_yaml
+
+_PERSONISH = (Kind.PERSON, Kind.ROLE)
+_PRIORITY = {Kind.PERSON: 0, Kind.ROLE: 1, Kind.AFFILIATION: 2, Kind.PLACE: 3}
+_STOP_IN_APPOSITION = {
+    "said", "says", "argued", "noted", "asked", "added", "stressed", "is", "was", "are", "were", "has",
+    "have", "had", "will", "would", "can", "could", "should", "did", "does", "est", "était", "ont",
+    "sont", "avait", "sera", "dit", "souligné", "indiqué", "who", "which", "qui", "que", "and", "but",
+    "or", "et", "mais", "ou", "whose", "dont", "where", "when", "où", "quand", "if", "si",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span of a string that one placeholder replaces.
+
+    Attributes:
+        start, end: offsets into the string.
+        kind: the finding's kind (PERSON, ROLE, AFFILIATION, PLACE or a contact).
+        party_id: the party of the person or organisation, if known.
+        mention_ids: the findings it covers.
+        text: the finding's own text (for an identity key when there is no party).
+        possessive: followed by "'s" (absorbed).
+        prefix: text written before the placeholder ("de " where "du" was absorbed).
+        back_reference: "as X said earlier": never "another participant".
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    party_id: str | None = None
+    mention_ids: tuple[str, ...] = ()
+    text: str = ""
+    possessive: bool = False
+    prefix: str = ""
+    back_reference: bool = False
+    parties: tuple[str, ...] = field(default=())
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first (so "de l'" wins over "de")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The compiled patterns of patterns.yaml."""
+    data = read_yaml("wording", "patterns.yaml")
+    titles = _alternation(data["titles"])
+    articles = _alternation(data["articles"])
+    labels = _alternation(data["contact_labels"])
+    preps = _alternation(data["contact_prepositions"])
+    return {
+        "titles": re.compile(rf"(?:(?<![\w.])(?:{titles})\s+)+$"),
+        "article": re.compile(rf"(?<![\w'’])(?:{articles})\s*$", re.I),
+        "contraction": re.compile(rf"(?<![\w'’])({_alternation(list(data['contractions']))})\s+$", re.I),
+        "joiner": re.compile(rf"\s*,?\s*(?:{_alternation(data['joiners'])})\s*$", re.I),
+        "role_word": re.compile(rf"(?<![\w-])(?:{_alternation(data['role_words'])})s?(?![\w-])", re.I),
+        "role_before": re.compile(
+            rf"(?:(?<![\w'’])(?:{articles})\s*)?(?<![\w-])(?:{_alternation(data['role_words'])})\s+$", re.I),
+        "identifying": re.compile(rf"(?<![\w'’])(?:{_alternation(data['identifying_roles'])})(?![\w-])", re.I),
+        "contact_left": re.compile(
+            rf"(?:[(\[]\s*)?(?:(?<![\w-])(?:{labels})(?:\s+(?:address|number|adresse|numéro))?\s*\.?\s*(?::|=|is|est)?\s*)?"
+            rf"(?:(?<![\w-])(?:{preps})\s+)?$", re.I),
+        "separator": re.compile(rf"^\s*(?:{_alternation(data['contact_separators'])})?\s*"
+                                rf"(?:(?<![\w-])(?:{labels})\s*\.?\s*:?\s*)?$", re.I),
+        "back": re.compile(rf"(?<![\w-])(?:{_alternation(data['back_reference'])})\s+$", re.I),
+        "place_left": re.compile(r"(?<![\w-])(?:based\s+)?(?:in|from|at|à|au|en|de|basée?\s+à)\s+$|(?<![\w-])d['’]$",
+                                 re.I),
+    }
+
+
+def contractions() -> dict[str, str]:
+    """French preposition+article contractions: {"du": "de ", ...}."""
+    return dict(read_yaml("wording", "patterns.yaml")["contractions"])
+
+
+def list_words() -> tuple[str, ...]:
+    """Words a participants list may hold besides its names."""
+    return tuple(read_yaml("wording", "patterns.yaml")["list_words"])
+
+
+def base_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
+    """One unit per mention, plus identifying roles the detector did not flag; overlaps merged."""
+    units = [Unit(m.start, m.end, m.kind, m.party_id, (m.id,), m.text) for m in mentions]
+    for match in _patterns()["identifying"].finditer(text):
+        if not any(u.start < match.end() and match.start() < u.end for u in units):
+            units.append(Unit(match.start(), match.end(), Kind.ROLE, None, (), match.group()))
+    units.sort(key=lambda u: (u.start, -u.end))
+    merged: list[Unit] = []
+    for unit in units:
+        if merged and unit.start < merged[-1].end:
+            merged[-1] = _union(merged[-1], unit)
+        else:
+            merged.append(unit)
+    return merged
+
+
+def _union(a: Unit, b: Unit) -> Unit:
+    """Two overlapping units as one; the more telling kind and the person's party win."""
+    first, second = sorted((a, b), key=lambda u: _PRIORITY.get(u.kind, 4))
+    return replace(first, start=min(a.start, b.start), end=max(a.end, b.end),
+                   party_id=first.party_id or second.party_id,
+                   mention_ids=a.mention_ids + b.mention_ids)
+
+
+def _absorb(unit: Unit, units: list[Unit], j: int, end: int) -> tuple[Unit, int]:
+    """Extend `unit` to `end`, taking in the findings that start before it."""
+    ids = unit.mention_ids
+    while j < len(units) and units[j].start < end:
+        ids += units[j].mention_ids
+        end = max(end, units[j].end)
+        j += 1
+    return replace(unit, end=end, mention_ids=ids), j
+
+
+def _grow_left(text: str, unit: Unit) -> Unit:
+    """Titles, a role word ("our colleague X"), an article, a contraction before a person or role."""
+    pats = _patterns()
+    start = unit.start
+    if unit.kind == Kind.PERSON:
+        if m := pats["titles"].search(text[:start]):
+            start = m.start()
+        if m := pats["role_before"].search(text[:start]):
+            start = m.start()
+    if m := pats["article"].search(text[:start]):
+        start = m.start()
+    prefix = ""
+    if m := pats["contraction"].search(text[:start]):
+        start = m.start()
+        prefix = contractions()[m.group(1).lower()]
+        prefix = prefix.capitalize() if m.group(1)[0].isupper() else prefix
+    back = bool(pats["back"].search(text[:start]))
+    return replace(unit, start=start, prefix=prefix, back_reference=back)
+
+
+def _possessive(text: str, unit: Unit) -> Unit | None:
+    """The unit with a following "'s" taken in, or None."""
+    if unit.text.endswith(("'s", "’s")):
+        return replace(unit, possessive=True)
+    if m := re.match(r"['’]s?(?!\w)", text[unit.end:]):
+        return replace(unit, end=unit.end + m.end(), possessive=True)
+    return None
+
+
+def _apposition_end(text: str, unit: Unit, units: list[Unit], j: int) -> int | None:
+    """End of ", head of research at Y," after a person, or None if what follows is not one."""
+    m = re.match(r",\s*([^,;.()!?\n]{1,120}?)\s*(,|(?=[.;!?\n])|$)", text[unit.end:])
+    if not m:
+        return None
+    phrase = m.group(1)
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    if not words or len(words) > 14 or any(w in _STOP_IN_APPOSITION for w in words):
+        return None
+    end = unit.end + m.end()
+    inside = [u for u in units[j:] if u.start < unit.end + m.end(1)]
+    if any(u.kind == Kind.PERSON for u in inside):
+        return None  # a list of people, not a description
+    if inside or _patterns()["role_word"].search(phrase):
+        return end
+    return None
+
+
+def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
+    """A person or role with everything that describes them; returns the unit and the next index."""
+    unit, j = _grow_left(text, units[i]), i + 1
+    while True:
+        if (owned := _possessive(text, unit)) is not None:
+            return _absorb(owned, units, j, owned.end)
+        rest = text[unit.end:]
+        if m := re.match(r"\s*\([^()]{1,100}\)", rest):
+            unit, j = _absorb(unit, units, j, unit.end + m.end())
+        elif j < len(units) and units[j].kind == Kind.AFFILIATION and _joined(text[unit.end:units[j].start]):
+            unit, j = _absorb(unit, units, j, units[j].end)
+        elif j < len(units) and _adjacent_person(unit, units[j], text):
+            comma = "," in text[unit.end:units[j].start]
+            unit = replace(unit, party_id=unit.party_id or units[j].party_id, kind=Kind.PERSON)
+            unit, j = _absorb(unit, units, j, units[j].end)
+            if comma and (m := re.match(r",(?=\s+\w)", text[unit.end:])):
+                unit = replace(unit, end=unit.end + m.end())  # the apposition's closing comma
+        elif (end := _apposition_end(text, unit, units, j)) is not None:
+            unit, j = _absorb(unit, units, j, end)
+            return unit, j
+        else:
+            return unit, j
+
+
+def _joined(between: str) -> bool:
+    """Whether the text between a person and an affiliation joins them ("of", « de l' »)."""
+    return bool(between == "" or re.fullmatch(_patterns()["joiner"].pattern, between, re.I))
+
+
+def _adjacent_person(unit: Unit, nxt: Unit, text: str) -> bool:
+    """A role next to a person ("the moderator, Amina," / "Moderator Amina")."""
+    if {unit.kind, nxt.kind} != {Kind.PERSON, Kind.ROLE}:
+        return False
+    return bool(re.fullmatch(r"\s*,?\s*", text[unit.end:nxt.start]))
+
+
+def _grow_contact(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
+    """A contact with its label, the contacts that follow it, and its parentheses."""
+    pats = _patterns()
+    unit, j = units[i], i + 1
+    if m := pats["contact_left"].search(text[:unit.start]):
+        unit = replace(unit, start=m.start())
+    while j < len(units) and units[j].kind.is_contact and pats["separator"].match(text[unit.end:units[j].start]):
+        unit, j = _absorb(unit, units, j, units[j].end)
+    opened = re.search(r"[(\[]\s*$", text[:unit.start])
+    closed = re.match(r"\s*[)\]]", text[unit.end:])
+    if opened and closed:
+        unit = replace(unit, start=opened.start(), end=unit.end + closed.end())
+    elif (m := re.search(r",\s*$", text[:unit.start])) and re.match(r"\s*(?:[.;)]|$)", text[unit.end:]):
+        unit = replace(unit, start=m.start())
+    return unit, j
+
+
+def _grow_other(text: str, unit: Unit) -> Unit:
+    """An affiliation (article, contraction, possessive) or a place (its preposition)."""
+    if unit.kind == Kind.PLACE:
+        if m := _patterns()["place_left"].search(text[:unit.start]):
+            return replace(unit, start=m.start())
+        return unit
+    unit = _grow_left(text, unit)
+    return _possessive(text, unit) or unit
+
+
+def plan_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
+    """The units of a string: each finding grown over the words that go with it.
+
+    Args:
+        text: the string the mentions' offsets refer to.
+        mentions: the findings in it.
+    """
+    units, out, i = base_units(text, mentions), [], 0
+    while i < len(units):
+        unit = units[i]
+        if unit.kind in _PERSONISH:
+            unit, i = _grow_person(text, units, i)
+        elif unit.kind.is_contact:
+            unit, i = _grow_contact(text, units, i)
+        else:
+            unit, i = _grow_other(text, unit), i + 1
+        if out and unit.start < out[-1].end:  # grown into the previous one: keep the first
+            unit = replace(unit, start=out[-1].end)
+        out.append(unit)
+    return out
+
+
+def build_segments(text: str, units: Sequence[Unit],
+                   make: Callable[[Unit, str], Segment | None]) -> list[Segment]:
+    """The string with each unit replaced by what `make(unit, text_before)` returns.
+
+    Adjacent strings are merged; a unit for which `make` returns None is dropped.
+    """
+    segments: list[Segment] = []
+    position = 0
+    for unit in units:
+        before = text[position:unit.start] + unit.prefix
+        _append(segments, before)
+        holder = make(unit, _joined_text(segments))
+        if holder is not None:
+            _append(segments, holder)
+        position = unit.end
+    _append(segments, text[position:])
+    return segments
+
+
+def _joined_text(segments: Sequence[Segment]) -> str:
+    """The string parts so far (what a placeholder follows)."""
+    return "".join(s if isinstance(s, str) else "\x00" for s in segments)
+
+
+def _append(segments: list[Segment], item: Segment) -> None:
+    """Append, merging two strings in a row and skipping empty strings."""
+    if isinstance(item, str):
+        if not item:
+            return
+        if segments and isinstance(segments[-1], str):
+            segments[-1] += item
+            return
+    segments.append(item)

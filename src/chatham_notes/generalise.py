@@ -1,0 +1,284 @@
+"""Generalisation stage: findings -> placeholders, as the Chatham House Rule requires.
+
+Each finding becomes a typed `Placeholder` (see `attribution` for the words that
+go with it): people and identifying roles become "a participant" or, later in
+the same exchange, "another participant"; affiliations mentioned as content
+become their sector's description; contacts and places tied to a person are
+removed; gendered pronouns referring to a generalised person are neutralised
+(`pronouns`). A block that only lists participants becomes one attendance
+sentence. `wording.render_segments` writes the result in English or French.
+
+Sectors are shown only at the `sector` level for people, and for affiliations
+as content at either level, and only when at least k participants share the
+sector (the roster's participants, else the people found in the notes).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import attribution
+from .attribution import Unit, build_segments, plan_units
+from .model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
+                    Placeholder, PlaceholderKind, Roster, Sector, Segment)
+from .pronouns import feminine_agreement, neutralise
+from .typography import at_sentence_start
+
+LIST_REASON = "participants list"
+CONTACT_REASON = "contact details"
+
+
+@dataclass(frozen=True)
+class GeneraliseOptions:
+    """How much an attribution may say.
+
+    Attributes:
+        level: `participant` (no affiliation at all) or `sector`.
+        k: a sector is named only if at least k participants share it.
+        pseudonyms: "Participant A" instead of "a participant" (lets readers link statements).
+    """
+
+    level: Level = Level.PARTICIPANT
+    k: int = 3
+    pseudonyms: bool = False
+
+
+class _People:
+    """Who is who across the documents of one summary: identity keys, sectors, counts."""
+
+    def __init__(self, detections: Sequence[Detection], roster: Roster | None) -> None:
+        self.roster = roster or Roster()
+        self.detections = tuple(detections)
+        people: dict[str, Sector | None] = {}
+        for index, detection in enumerate(detections):
+            for party in detection.parties:
+                if party.kind == Kind.PERSON:
+                    people[self.key(index, party.id, party.label)] = self.person_sector(index, party.id)
+        if self.roster:
+            people = {f"R:{p.id}": p.sector for p in self.roster.participants}
+        self.count = len(people)
+        self.sectors = Counter(s for s in people.values() if s is not None)
+
+    def key(self, doc: int, party_id: str | None, text: str) -> str:
+        """A key that is the same for one person across blocks and documents."""
+        if party_id is not None:
+            party = self._party(doc, party_id)
+            if party is not None and party.participant_id:
+                return f"R:{party.participant_id}"
+            if party is not None:
+                return f"N:{party.label.casefold()}"
+            return f"D{doc}:{party_id}"
+        return "T:" + " ".join(text.casefold().split())
+
+    def _party(self, doc: int, party_id: str | None):
+        try:
+            return self.detections[doc].party(party_id) if party_id else None
+        except KeyError:
+            return None
+
+    def person_sector(self, doc: int, party_id: str | None) -> Sector | None:
+        """A person's sector: their own, their roster entry's, or their organisation's."""
+        party = self._party(doc, party_id)
+        if party is None:
+            return None
+        if party.sector:
+            return party.sector
+        entry = next((p for p in self.roster.participants if p.id == party.participant_id), None)
+        if entry and entry.sector:
+            return entry.sector
+        return self.org_sector(doc, party.affiliation_id)
+
+    def org_sector(self, doc: int, party_id: str | None) -> Sector | None:
+        """An organisation's sector: its own, else that of roster participants who belong to it."""
+        party = self._party(doc, party_id)
+        if party is None:
+            return None
+        if party.sector:
+            return party.sector
+        label = party.label.casefold()
+        for entry in self.roster.participants:
+            names = (entry.affiliation or "",) + entry.affiliation_aliases
+            if entry.sector and label in (n.casefold() for n in names):
+                return entry.sector
+        return None
+
+    def shown(self, sector: Sector | None, k: int) -> Sector | None:
+        """The sector if at least k participants share it, else None."""
+        return sector if sector is not None and self.sectors[sector] >= k else None
+
+
+class _Exchange:
+    """Per-summary state: pseudonym letters, the current exchange, attendance already written."""
+
+    def __init__(self, people: _People, options: GeneraliseOptions) -> None:
+        self.people, self.options = people, options
+        self.letters: dict[str, str] = {}
+        self.section: str | None = None
+        self.last: str | None = None
+        self.attendance_written: set[tuple[int, str]] = set()
+        self.doc = 0
+        self.block_kinds: dict[str, PlaceholderKind] = {}
+        self.block_last: str | None = None
+
+    def start_block(self, doc: int, block: Block) -> None:
+        """A new block: a new section or heading starts a new exchange."""
+        if (doc, block.section) != (self.doc, self.section) or block.kind == BlockKind.HEADING:
+            self.section, self.last = block.section, None
+        self.doc, self.block_kinds, self.block_last = doc, {}, None
+
+    def letter(self, key: str) -> str:
+        """The pseudonym letter of a person: A, B… Z, AA, AB…"""
+        if key not in self.letters:
+            n = len(self.letters)
+            letters = string.ascii_uppercase
+            self.letters[key] = letters[n] if n < 26 else letters[n // 26 - 1] + letters[n % 26]
+        return self.letters[key]
+
+    def person(self, key: str, sector: Sector | None, form: str, back: bool, ids: tuple[str, ...],
+               source: Kind) -> Placeholder:
+        """The placeholder for a person or role, updating the exchange."""
+        shown = self.people.shown(sector, self.options.k) if self.options.level == Level.SECTOR else None
+        if form != "label" and key == self.block_last:  # the notes say it is the same person
+            kind, form = self.block_kinds[key], form or "definite"
+        elif back or self.last is None or key == self.last:
+            kind = PlaceholderKind.PARTICIPANT
+        else:
+            kind = PlaceholderKind.ANOTHER
+        if not back:
+            self.last = key
+        if form != "label":
+            self.block_kinds[key], self.block_last = kind, key
+        pseudonym = f"Participant {self.letter(key)}" if self.options.pseudonyms else None
+        if pseudonym:
+            kind = PlaceholderKind.PARTICIPANT
+        return Placeholder(kind, sector=shown, form=form, source_kind=source, mention_ids=ids, pseudonym=pseudonym)
+
+
+def _placeholder(unit: Unit, before: str, ex: _Exchange) -> Placeholder:
+    """The placeholder for one unit of a block's text."""
+    people, doc = ex.people, ex.doc
+    form = "possessive" if unit.possessive else ""
+    if unit.kind in (Kind.PERSON, Kind.ROLE):
+        key = people.key(doc, unit.party_id, unit.text)
+        return ex.person(key, people.person_sector(doc, unit.party_id), form, unit.back_reference,
+                         unit.mention_ids, unit.kind)
+    if unit.kind == Kind.AFFILIATION:
+        sector = people.shown(people.org_sector(doc, unit.party_id), ex.options.k)
+        return Placeholder(PlaceholderKind.ORGANISATION, sector=sector, form=form, source_kind=unit.kind,
+                           mention_ids=unit.mention_ids)
+    kind = PlaceholderKind.CONTACT if unit.kind.is_contact else PlaceholderKind.REMOVED
+    return Placeholder(kind, source_kind=unit.kind, mention_ids=unit.mention_ids)
+
+
+def _label(block: Block, mentions: Sequence[Mention], ex: _Exchange) -> tuple[Segment, ...]:
+    """The generalised speaker label of a turn: always a placeholder, whatever it said."""
+    assert block.speaker is not None
+    people, doc = ex.people, ex.doc
+    named = next((m for m in mentions if m.field == Field.SPEAKER and m.kind == Kind.PERSON), None)
+    org = next((m for m in mentions if m.field == Field.SPEAKER_AFFILIATION), None)
+    party_id = named.party_id if named else None
+    key = people.key(doc, party_id, named.text if named else "speaker:" + block.speaker.name)
+    sector = people.person_sector(doc, party_id) or (people.org_sector(doc, org.party_id) if org else None)
+    ids = tuple(m.id for m in mentions if m.field != Field.TEXT)
+    return (ex.person(key, sector, "label", False, ids, Kind.PERSON),)
+
+
+def _is_list(block: Block, units: Sequence[Unit]) -> bool:
+    """A block that only names participants (a "Participants: …" line, a participants table's cell)."""
+    if block.kind in (BlockKind.HEADING, BlockKind.TURN) or not units:
+        return False
+    if block.kind != BlockKind.TABLE_CELL and not any(u.kind == Kind.PERSON for u in units):
+        return False
+    rest, position = [], 0
+    for unit in units:
+        rest.append(block.text[position:unit.start])
+        position = unit.end
+    rest.append(block.text[position:])
+    words = " ".join(rest).casefold()
+    for word in sorted(attribution.list_words(), key=len, reverse=True):
+        words = re.sub(rf"(?<![\w·]){re.escape(word.casefold())}(?![\w·])", " ", words)
+    return not any(ch.isalpha() for ch in words)
+
+
+def _agree(segments: list[Segment], lang: Lang) -> list[Segment]:
+    """French: « X est intervenu » -> « Une personne participante est intervenue »."""
+    if lang not in (Lang.FR, Lang.MIXED):
+        return segments
+    out = list(segments)
+    for i in range(1, len(out)):
+        holder, text = out[i - 1], out[i]
+        if not (isinstance(holder, Placeholder) and isinstance(text, str)) or holder.pseudonym:
+            continue
+        before = "".join(s for s in out[:i - 1] if isinstance(s, str))
+        subject = at_sentence_start(before) or re.search(r"(?<![\w-])(?:que|qu['’])\s*$", before)
+        if holder.kind in (PlaceholderKind.PARTICIPANT, PlaceholderKind.ANOTHER) and subject:
+            out[i] = feminine_agreement(text)
+    return out
+
+
+def _pronouns_after_people(segments: list[Segment], lang: Lang) -> list[Segment]:
+    """Neutralise pronouns in the text that follows the first generalised person of the block."""
+    people = (PlaceholderKind.PARTICIPANT, PlaceholderKind.ANOTHER)
+    first = next((i for i, s in enumerate(segments) if isinstance(s, Placeholder) and s.kind in people), None)
+    if first is None:
+        return segments
+    return segments[:first + 1] + neutralise(segments[first + 1:], lang)
+
+
+def _attendance(doc: int, block: Block, ex: _Exchange) -> tuple[Segment, ...]:
+    """One attendance sentence for the first participants list of a section, nothing for the others."""
+    if (doc, block.section) in ex.attendance_written:
+        return ()
+    ex.attendance_written.add((doc, block.section))
+    people = ex.people
+    return (Placeholder(PlaceholderKind.ATTENDANCE, count=people.count, sectors=len(people.sectors)),)
+
+
+def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _Exchange) -> GeneralisedBlock:
+    """One block: its label (turns), its text's placeholders, or its removal."""
+    ex.start_block(doc, block)
+    label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
+    units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
+    if _is_list(block, units):
+        return GeneralisedBlock(block, _attendance(doc, block, ex), label, LIST_REASON)
+    segments = build_segments(block.text, units, lambda unit, before: _placeholder(unit, before, ex))
+    segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
+    text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)
+    shown = any(isinstance(s, Placeholder) and s.kind != PlaceholderKind.CONTACT for s in segments)
+    if units and not text_left and not shown:
+        return GeneralisedBlock(block, (), label, CONTACT_REASON)
+    return GeneralisedBlock(block, tuple(segments), label)
+
+
+def generalise_many(detections: Sequence[Detection], roster: Roster | None,
+                    options: GeneraliseOptions) -> list[tuple[GeneralisedBlock, ...]]:
+    """Generalise the documents of one summary together (shared k-counts and pseudonyms).
+
+    Returns:
+        One tuple of generalised blocks per detection, in order.
+    """
+    ex = _Exchange(_People(detections, roster), options)
+    results = []
+    for doc, detection in enumerate(detections):
+        by_block: dict[str, list[Mention]] = {}
+        for mention in detection.mentions:
+            by_block.setdefault(mention.block_id, []).append(mention)
+        results.append(tuple(_generalise_block(doc, block, by_block.get(block.id, []), ex)
+                             for block in detection.document.blocks))
+    return results
+
+
+def generalise(detection: Detection, roster: Roster | None,
+               options: GeneraliseOptions = GeneraliseOptions()) -> tuple[GeneralisedBlock, ...]:
+    """Every block of `detection.document`, generalised, in the same order.
+
+    Args:
+        detection: the findings of one document (after the reviewer's decisions).
+        roster: the participants, for sectors and k-counts; None or empty to use the people found.
+        options: level, k and pseudonyms.
+    """
+    return generalise_many([detection], roster, options)[0]
