@@ -52,7 +52,9 @@ def blocks() -> list[BilingualBlock]:
 
 @pytest.fixture()
 def summary():
-    return build_summary([("Morning session", blocks())], title_en="Water futures",
+    afternoon = [BilingualBlock("a1", BlockKind.PARAGRAPH, "Rain is late.", "La pluie tarde.", Lang.EN)]
+    return build_summary([("Morning session", blocks()), ("Afternoon session", afternoon)],
+                         title_en="Water futures",
                          title_fr="L'avenir de l'eau", date="2021-04-26", place="Dakar",
                          level=Level.SECTOR, k=3, translator="none", created="2021-04-26T12:00:00Z")
 

@@ -92,7 +92,7 @@ def build_summary(
 
     Args:
         parts: one (section title, blocks) per input file, in the order given. With a
-            single untitled file (or one titled like the summary), its headings are level 1.
+            single file, its title is not repeated and its headings are level 1.
         title_en, title_fr: the summary's title in each language.
         date: ISO date (YYYY-MM-DD) or as written; None if unknown.
         place: where the meeting took place, or None.
@@ -105,8 +105,8 @@ def build_summary(
     """
     sections: list[Section] = []
     for title, blocks in parts:
-        if len(parts) == 1 and title in (title_en, title_fr):
-            title = ""  # a single file named like the summary: its title is already on top
+        if len(parts) == 1:
+            title = ""  # one file: the summary's title already heads it
         offset = 1 if title else 0
         sections.extend(_split_part(title, blocks, offset))
     return Summary(
