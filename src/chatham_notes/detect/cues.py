@@ -42,11 +42,11 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tup
     """Trims a name run: possessive, then leading/trailing words that are ordinary or titles."""
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
-    while words and (is_common_word(words[0][2]) or words[0][2].rstrip(".") in title_words):
+    while words and ((is_common_word(words[0][2]) and not caps_ok) or words[0][2].rstrip(".") in title_words):
         words.pop(0)
-    while words and is_common_word(words[-1][2]) and len(words) > 1:
+    while words and is_common_word(words[-1][2]) and len(words) > 1 and not caps_ok:
         words.pop()
-    if not words or all(is_common_word(w) or not caps_ok and w.isupper() and len(w) > 1 for _, _, w in words):
+    if not words or not caps_ok and all(is_common_word(w) or w.isupper() and len(w) > 1 for _, _, w in words):
         return None
     if any(w in keep_terms() or _known_org_form(w) for _, _, w in words):
         return None

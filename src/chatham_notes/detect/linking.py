@@ -1,0 +1,150 @@
+"""Document-level linking: a string once known to name someone is found everywhere, and every
+mention is tied to one party (a roster entry, a discovered person, an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import ahocorasick
+
+from ..model import Field, Kind, Party, Roster, Sector
+from .lexicon import is_common_word, keep_terms, known_orgs, titles
+from .text import WORD, Hit, at_word_edges, fold, is_capitalised
+from .variants import initials_forms
+
+
+def _strip_title(text: str) -> str:
+    for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True):
+        if text.startswith(t + " ") or text.startswith(t + "\u00a0"):
+            return text[len(t):].strip()
+    return re.sub(r"['’]s$", "", text.strip())
+
+
+def _needles(hits: Iterable[Hit]) -> dict[str, tuple[Kind, str, str | None]]:
+    """Folded string -> (kind, party key, exact form for initials) for every discovered name."""
+    out: dict[str, tuple[Kind, str, str | None]] = {}
+    for h in sorted(hits, key=lambda x: x.kind is not Kind.PERSON):  # a person's initials beat an ORG guess
+        if h.score < 0.7 or h.kind not in (Kind.PERSON, Kind.AFFILIATION) or h.detector.startswith("roster"):
+            continue
+        name = _strip_title(h.text) if h.kind is Kind.PERSON else h.text
+        if not name or name in keep_terms() or is_common_word(name):
+            continue
+        out.setdefault(fold(name), (h.kind, h.key or "", None))
+        if h.kind is Kind.PERSON and len(name.split()) > 1:
+            for form in initials_forms(name):
+                out.setdefault(fold(form), (Kind.PERSON, h.key or "", form))
+            for word in (w.group() for w in WORD.finditer(name)):
+                if len(word) >= 3 and not is_common_word(word):
+                    out.setdefault(fold(word), (Kind.PERSON, h.key or "", None))
+    return out
+
+
+def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """New hits for every other occurrence of a discovered name, in every block and field."""
+    needles = _needles(hits)
+    if not needles:
+        return []
+    automaton = ahocorasick.Automaton()
+    for key, value in needles.items():
+        automaton.add_word(key, (key, value))
+    automaton.make_automaton()
+    out = []
+    for (block_id, field), text in texts.items():
+        folded = fold(text)
+        for end, (key, (kind, party, exact)) in automaton.iter(folded):
+            start = end + 1 - len(key)
+            surface = text[start:end + 1]
+            if exact and surface != exact or not at_word_edges(text, start, end + 1):
+                continue
+            if not exact and " " not in key and not is_capitalised(surface) and kind is Kind.PERSON and len(key) < 5:
+                continue
+            out.append(Hit(block_id, field, start, end + 1, surface, kind, "link", 0.7, party or None))
+    return out
+
+
+class PartyBook:
+    """Gives each person and organisation one party id, in order of first appearance."""
+
+    def __init__(self, roster: Roster | None) -> None:
+        self.roster = {p.id: p for p in (roster.participants if roster else ())}
+        self.parties: dict[str, Party] = {}
+        self._org_forms = {fold(f): org.canonical for org in known_orgs() for f in org.forms}
+        self._roster_orgs: dict[str, str] = {}
+        for p in self.roster.values():
+            for name in (p.affiliation, *p.affiliation_aliases):
+                if name:
+                    self._roster_orgs[fold(name)] = self._org_key_of(p.id)
+        self._people: dict[str, str] = {}  # folded single word / initials -> discovered person key
+
+    def _org_key_of(self, participant_id: str) -> str:
+        p = self.roster[participant_id]
+        aff = fold(p.affiliation or p.name)
+        return "o:" + self._org_forms.get(aff, aff)
+
+    def learn_people(self, hits: Iterable[Hit]) -> None:
+        """Registers discovered multi-word names so that surnames and initials link to them."""
+        counts: dict[str, set[str]] = {}
+        for h in hits:
+            name = _strip_title(h.text)
+            if h.kind is Kind.PERSON and not (h.key or "").startswith("r:") and len(name.split()) > 1:
+                key = "n:" + fold(name)
+                for form in [fold(w.group()) for w in WORD.finditer(name)] + sorted(initials_forms(name)):
+                    counts.setdefault(form, set()).add(key)
+        self._people = {form: next(iter(keys)) for form, keys in counts.items() if len(keys) == 1}
+
+    def key(self, h: Hit) -> str | None:
+        """The party key of a hit."""
+        if h.kind is Kind.PERSON:
+            if h.key and h.key.startswith("r:"):
+                return h.key
+            name = _strip_title(h.text)
+            if len(name.split()) > 1:
+                return "n:" + fold(name)
+            return self._people.get(name) or self._people.get(fold(name)) or "n:" + fold(name)
+        if h.kind is Kind.AFFILIATION:
+            if h.key and h.key.startswith("ra:"):
+                return self._org_key_of(h.key[3:])
+            folded = fold(h.text)
+            if folded in self._org_forms:
+                return "o:" + self._org_forms[folded]
+            return self._roster_orgs.get(folded, "o:" + folded)
+        return None
+
+    def party_id(self, key: str, h: Hit) -> str:
+        """The party id of a key, creating the party on first sight."""
+        if key in self.parties:
+            return self.parties[key].id
+        if key.startswith("r:"):
+            p = self.roster[key[2:]]
+            aff = self.party_id(self._org_key_of(p.id), h) if p.affiliation else None
+            party = Party(self._next("P"), Kind.PERSON, p.name, p.id, p.sector, p.role, aff)
+        elif key.startswith("n:"):
+            party = Party(self._next("P"), Kind.PERSON, _strip_title(h.text))
+        else:
+            party = Party(self._next("O"), Kind.AFFILIATION, self._org_label(key, h), sector=self._org_sector(key))
+        self.parties[key] = party
+        return party.id
+
+    def _next(self, prefix: str) -> str:
+        return f"{prefix}{sum(p.id.startswith(prefix) for p in self.parties.values()) + 1}"
+
+    def _org_label(self, key: str, h: Hit) -> str:
+        for p in self.roster.values():
+            if p.affiliation and self._org_key_of(p.id) == key:
+                return p.affiliation
+        return key[2:] if any(key[2:] == o.canonical for o in known_orgs()) else h.text
+
+    def _org_sector(self, key: str) -> Sector | None:
+        for p in self.roster.values():
+            if p.affiliation and p.sector and self._org_key_of(p.id) == key:
+                return p.sector
+        return next((o.sector for o in known_orgs() if o.canonical == key[2:]), None)
+
+    def set_affiliation(self, person_id: str, org_id: str) -> None:
+        """Records a discovered person's organisation (from "Name (ORG):" labels)."""
+        for key, party in self.parties.items():
+            if party.id == person_id and party.affiliation_id is None:
+                self.parties[key] = Party(party.id, party.kind, party.label, party.participant_id, party.sector,
+                                          party.role, org_id)

@@ -1,0 +1,106 @@
+"""Overlapping findings become one: the most reliable wins, the longest absorbs what it contains.
+
+"Hanoi Medical University" is one AFFILIATION even though spaCy sees a place in it; a
+roster name inside a spaCy ORG stays a person; a role description absorbs its organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from ..model import Field, Kind
+from .lexicon import is_common_word, titles
+from .text import WORD, Hit
+
+_PRIORITY = {"presidio": 100, "roster": 90, "label": 85, "lexicon": 80, "cue:title": 75, "role": 72,
+             "cue:after": 70, "cue:before": 70, "cue:org": 65, "link": 62, "roster:fuzzy": 60,
+             "spacy": 50, "firstname": 45, "place": 40}
+_FIRM = {"roster", "label", "presidio"}
+
+
+def priority(hit: Hit) -> int:
+    return _PRIORITY.get(hit.detector, _PRIORITY.get(hit.detector.split(":")[0], 30))
+
+
+def _absorbs(outer: Hit, inner: Hit) -> bool:
+    """Whether `outer`, containing `inner`, should replace it."""
+    if inner.kind.is_contact or outer.kind.is_contact:
+        return False
+    family = inner.detector.split(":")[0]
+    if outer.kind is Kind.ROLE:
+        return not (inner.kind is Kind.PERSON and family in _FIRM)
+    if outer.kind is Kind.AFFILIATION:
+        return inner.kind is Kind.AFFILIATION or (inner.kind in (Kind.PERSON, Kind.PLACE) and family not in _FIRM)
+    return outer.kind is inner.kind
+
+
+def _piece(text: str, hit: Hit, start: int, end: int) -> Hit | None:
+    """The part start:end of a trimmed hit, if it still holds a word that is not ordinary."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    words = [w.group() for w in WORD.finditer(text[start:end])]
+    if not words or all(is_common_word(w) for w in words):
+        return None
+    return replace(hit, start=start, end=end, text=text[start:end])
+
+
+def _merge_group(text: str, hits: list[Hit]) -> list[Hit]:
+    accepted: list[Hit] = []
+    for h in sorted(hits, key=lambda x: (-priority(x), -(x.end - x.start), x.start)):
+        overlaps = [a for a in accepted if a.start < h.end and h.start < a.end]
+        if not overlaps:
+            accepted.append(h)
+        elif all(h.start <= a.start and a.end <= h.end and h.end - h.start > a.end - a.start and _absorbs(h, a)
+                 for a in overlaps):
+            best = overlaps[0]
+            accepted = [a for a in accepted if a not in overlaps]
+            keep = best if best.kind is h.kind else h  # same kind: the reliable one's party and detector
+            accepted.append(replace(keep, start=h.start, end=h.end, text=h.text))
+        elif all(a.kind is h.kind and h.kind in (Kind.PERSON, Kind.AFFILIATION) for a in overlaps):
+            start = min([h.start] + [a.start for a in overlaps])
+            end = max([h.end] + [a.end for a in overlaps])
+            best = overlaps[0]
+            accepted = [a for a in accepted if a not in overlaps]
+            accepted.append(replace(best, start=start, end=end, text=text[start:end]))
+        else:
+            cuts = sorted((a.start, a.end) for a in overlaps)
+            pos = h.start
+            for s, e in cuts + [(h.end, h.end)]:
+                if s > pos:
+                    piece = _piece(text, h, pos, min(s, h.end))
+                    if piece:
+                        accepted.append(piece)
+                pos = max(pos, e)
+    return sorted(accepted, key=lambda x: x.start)
+
+
+def merge(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """Resolves overlaps within each block field; returns hits in reading order."""
+    groups: dict[tuple[str, Field], list[Hit]] = defaultdict(list)
+    for h in hits:
+        groups[(h.block_id, h.field)].append(h)
+    out = []
+    for key, group in groups.items():
+        out += _merge_group(texts[key], group)
+    return out
+
+
+_TITLE_RE = None
+
+
+def extend_titles(hit: Hit, text: str) -> Hit:
+    """Takes a title written before a person's name into the finding: "Dr Mensah", « Mme Traoré »."""
+    global _TITLE_RE
+    if hit.kind is not Kind.PERSON:
+        return hit
+    if _TITLE_RE is None:
+        alts = "|".join(re.escape(t) for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True))
+        _TITLE_RE = re.compile(rf"(?:(?<=[^\w.])|^)(?:{alts})\s*$")
+    m = _TITLE_RE.search(text, max(0, hit.start - 20), hit.start)
+    if not m or m.start() == hit.start:
+        return hit
+    return replace(hit, start=m.start(), text=text[m.start():hit.end])
