@@ -61,7 +61,8 @@ def build() -> docx.document.Document:
     doc.add_paragraph("J.-C. said that prices rose sharply in Bolivia.", style="List Bullet")
     doc.add_paragraph("Mme NGUYEN shared results from Hanoi.", style="List Bullet 2")
     remark = doc.add_paragraph("Funding for harm reduction remains the main gap.")
-    doc.add_comment(remark.runs, text="Check this with Grace before sharing.", author="S. Lefort", initials="SL")
+    comment = doc.add_comment(remark.runs, text="Check this with Grace before sharing.", author="S. Lefort", initials="SL")
+    comment._comment_elm.set(qn("w:date"), "2021-04-27T09:00:00Z")  # python-docx stamps "now"
     doc.add_heading("Recommandations", level=2)
     doc.add_paragraph("Associer la société civile dès la conception des programmes.", style="List Number")
     section = doc.sections[0]

@@ -1,0 +1,39 @@
+"""Per-block language detection, offline: English, French, mixed, and short text."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatham_notes.language import detect_language, dominant_language
+from chatham_notes.model import Lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The meeting opened with a discussion on coffee prices and harm reduction.", Lang.EN),
+    ("Grace Rose said that harm reduction services must be funded before any crop substitution starts.", Lang.EN),
+    ("La séance est ouverte par le modérateur, qui rappelle la règle de Chatham House.", Lang.FR),
+    ("Selon Mme NGUYEN, le programme de méthadone peut être étendu rapidement.", Lang.FR),
+    ("The panel agreed on the main points; ensuite, les participants ont souligné l'importance de la réduction des risques.",
+     Lang.MIXED),
+    ("Nos coopératives au Myanmar paient un prix garanti. In Bolivia the model is harder because prices rose.",
+     Lang.MIXED),
+])
+def test_detect(text: str, lang: Lang) -> None:
+    assert detect_language(text) is lang
+
+
+def test_names_and_loan_words_do_not_make_a_block_mixed() -> None:
+    text = "Methadone treatment in Viet Nam now reaches over 50,000 patients; Nguyen's team trains community workers."
+    assert detect_language(text) is Lang.EN
+
+
+@pytest.mark.parametrize("text", ["", "OK", "Merci beaucoup", "26/04/2021", "https://example.org/a/b", "AM (UNODC)"])
+def test_short_text_gets_default(text: str) -> None:
+    assert detect_language(text) is Lang.UNKNOWN
+    assert detect_language(text, default=Lang.FR) is Lang.FR
+
+
+def test_dominant_language() -> None:
+    blocks = [(Lang.FR, "un deux trois quatre cinq six"), (Lang.EN, "one two"), (Lang.UNKNOWN, "x y z w v u t")]
+    assert dominant_language(blocks) is Lang.FR
+    assert dominant_language([], default=Lang.EN) is Lang.EN
