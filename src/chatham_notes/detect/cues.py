@@ -138,7 +138,10 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         words = [w.group() for w in WORD.finditer(phrase)]
         if len(words) < 2 or not any(w in cue_words for w in words) or phrase in keep_terms():
             continue
-        out.append(Hit(block_id, field, m.start("name"), m.end("name"), phrase, Kind.AFFILIATION, "cue:org", 0.8))
+        lead = re.match(r"(?:The|Le|La|Les|L['’])\s*", phrase)
+        start = m.start("name") + (lead.end() if lead else 0)
+        out.append(Hit(block_id, field, start, m.end("name"), text[start:m.end("name")], Kind.AFFILIATION,
+                       "cue:org", 0.8))
     return out
 
 

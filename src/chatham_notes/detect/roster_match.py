@@ -100,14 +100,15 @@ class RosterMatcher:
         return not sentence_initial(text, start) and not (next_word and is_capitalised(next_word.group()))
 
     def _fuzzy(self, text: str, folded: str, exact: list[Hit], block_id: str, field: Field) -> list[Hit]:
-        """Single words one or two edits (or swaps) away from an unambiguous name (Mensha for Mensah)."""
+        """Capitalised words one or two edits (or swaps) away from an unambiguous name (Mensha for Mensah)."""
         if not self._parts:
             return []
         covered = [(h.start, h.end) for h in exact]
         out = []
         for m in WORD.finditer(text):
             word = m.group()
-            if len(word) < 5 or any(s <= m.start() < e for s, e in covered) or is_common_word(word):
+            if len(word) < 5 or not is_capitalised(word) or any(s <= m.start() < e for s, e in covered) \
+                    or is_common_word(word):
                 continue
             key = folded[m.start():m.end()]
             best = self._closest(key)

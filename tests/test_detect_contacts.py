@@ -1,0 +1,40 @@
+"""Contacts: e-mail, URL, phone (international and French), handles; offline tldextract."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatham_notes.detect.contacts import find_contacts, offline_tldextract
+from chatham_notes.model import Kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Write to amina.mensah@unodc.org today.", [("amina.mensah@unodc.org", Kind.EMAIL)]),
+    ("Écrire à k.boateng@univ-paris.fr svp.", [("k.boateng@univ-paris.fr", Kind.EMAIL)]),
+    ("Call +33 6 12 34 56 78 now.", [("+33 6 12 34 56 78", Kind.PHONE)]),
+    ("Appelez le 06 12 34 56 78 ou le 06.12.34.56.78.", [("06 12 34 56 78", Kind.PHONE), ("06.12.34.56.78", Kind.PHONE)]),
+    ("UK office: +44 20 7946 0000.", [("+44 20 7946 0000", Kind.PHONE)]),
+    ("CV at https://amina.example.org/cv and www.mensah.net.",
+     [("https://amina.example.org/cv", Kind.URL), ("www.mensah.net", Kind.URL)]),
+    ("Follow @amina_m for updates.", [("@amina_m", Kind.HANDLE)]),
+])
+def test_contacts(text: str, expected: list) -> None:
+    got = [(h.text, h.kind) for h in find_contacts(text, "b")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2030, 1,200 people were reached; SDG 3 and UNGASS 2016.",
+    "Meeting at 10 a.m. and 3 p.m., see p.12 and e.g. the table.",
+    "Le 12 mars 2024, 45 % des 1 200 personnes.",
+])
+def test_content_is_not_a_contact(text: str) -> None:
+    assert find_contacts(text, "b") == []
+
+
+def test_tldextract_is_offline(capfd: pytest.CaptureFixture[str]) -> None:
+    """Runs under pytest-socket (sockets disabled): must neither raise nor print."""
+    assert offline_tldextract()("mail.univ-paris.fr").suffix == "fr"
+    find_contacts("contact: a.b@example.co.uk, https://example.org/x", "b")
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""

@@ -1,0 +1,104 @@
+"""Roster recogniser and name variants: every form, in English and French, and the common-word rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatham_notes.detect import roster_needles
+from chatham_notes.detect.roster_match import RosterMatcher
+from chatham_notes.detect.variants import initials_forms
+from chatham_notes.model import Field, Kind, Participant, Roster, Sector
+
+ROSTER = Roster((
+    Participant("p1", "Amina Mensah", affiliation="UNODC", sector=Sector.INTERNATIONAL),
+    Participant("p2", "Nguyễn Thị Lan", affiliation="Hanoi Medical University", sector=Sector.ACADEMIA),
+    Participant("p3", "Rose Grand", affiliation="PAS", sector=Sector.CIVIL_SOCIETY),
+    Participant("p4", "Jean-Claude Gomis", aliases=("JC",)),
+    Participant("p5", "Paul Me"),
+    Participant("p6", "Sophie Petit"),
+    Participant("p7", "Sophie Lord"),
+))
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RosterMatcher:
+    return RosterMatcher(ROSTER)
+
+
+def found(matcher: RosterMatcher, text: str, field: Field = Field.TEXT) -> list[tuple[str, str | None]]:
+    return [(h.text, h.key) for h in matcher.find(text, "b", field)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Amina Mensah opened the session.", [("Amina Mensah", "r:p1")]),
+    ("Then Mensah's point was taken up.", [("Mensah", "r:p1")]),
+    ("Selon MENSAH, la réduction des risques marche.", [("MENSAH", "r:p1")]),
+    ("nguyen thi lan présente les données.", [("nguyen thi lan", "r:p2")]),
+    ("Dr Nguyễn answered.", [("Nguyễn", "r:p2")]),
+    ("AM and A.M. agreed, at 10 AM.", [("AM", "r:p1"), ("A.M.", "r:p1")]),
+    ("J.-C. et JCG puis Jean Claude Gomis.", [("J.-C.", "r:p4"), ("JCG", "r:p4"), ("Jean Claude Gomis", "r:p4")]),
+    ("Mensha replied quickly.", [("Mensha", "r:p1")]),
+    ("Les chercheurs de l'ONUDC et de UNODC.", [("ONUDC", "ra:p1"), ("UNODC", "ra:p1")]),
+])
+def test_name_forms(matcher: RosterMatcher, text: str, expected: list) -> None:
+    got = found(matcher, text)
+    for item in expected:
+        assert item in got
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose sharply in 2023.",
+    "Un grand merci aux organisateurs.",
+    "Grand merci à tous.",
+    "Me Dupont, avocate, a plaidé.",
+    "Ce n'est pas facile.",
+    "Il est petit, le budget.",
+    "The House of Lords debated it.",
+])
+def test_common_words_are_not_names(matcher: RosterMatcher, text: str) -> None:
+    assert found(matcher, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ms Grand noted the gap.", "Grand"),
+    ("The data, Grand said, are thin.", "Grand"),
+    ("We then heard from Rose about it.", "Rose"),
+    ("Rose Grand a rappelé les chiffres.", "Rose Grand"),
+    ("Paul Me agreed.", "Paul Me"),
+    ("Mme Petit a souligné le point.", "Petit"),
+    ("Le réseau PAS a répondu.", "PAS"),
+])
+def test_common_word_names_in_naming_contexts(matcher: RosterMatcher, text: str, expected: str) -> None:
+    assert expected in [t for t, _ in found(matcher, text)]
+
+
+def test_speaker_label_common_word_matches(matcher: RosterMatcher) -> None:
+    assert found(matcher, "Grand", Field.SPEAKER) == [("Grand", "r:p3")]
+
+
+def test_fuzzy_does_not_fire_on_ordinary_words(matcher: RosterMatcher) -> None:
+    assert found(matcher, "Mentions of mensal reports and Gomez.") == []
+
+
+def test_ambiguous_first_name_is_dropped(matcher: RosterMatcher) -> None:
+    assert found(matcher, "Sophie spoke.") == []
+    assert ("Sophie Petit", "r:p6") in found(matcher, "Sophie Petit spoke.")
+
+
+@pytest.mark.parametrize(("name", "forms"), [
+    ("Amina Mensah", {"AM", "A.M.", "A. M."}),
+    ("Jean-Claude Gomis", {"JCG", "J-C", "J.-C.", "J.C.G."}),
+])
+def test_initials(name: str, forms: set[str]) -> None:
+    assert forms <= initials_forms(name)
+
+
+def test_roster_needles_cover_names_affiliations_and_other_language_acronyms() -> None:
+    needles = roster_needles(ROSTER)
+    strings = {(s, k, p) for s, k, p in needles}
+    assert ("Amina Mensah", Kind.PERSON, "p1") in strings
+    assert ("Mensah", Kind.PERSON, "p1") in strings
+    assert ("AM", Kind.PERSON, "p1") in strings
+    assert ("ONUDC", Kind.AFFILIATION, "p1") in strings
+    assert ("Hanoi Medical University", Kind.AFFILIATION, "p2") in strings
+    assert not any(s == "Sophie" for s, _, _ in needles)  # shared by two people: ambiguous
