@@ -237,3 +237,11 @@ def test_other_files_are_refused(tmp_path: Path, needles: Needles) -> None:
 def test_fold_keeps_an_offset_map() -> None:
     folded, offsets = fold("Nguyễn — Thị")
     assert folded == "Nguyen Thi" and len(offsets) == len(folded) and offsets[-1] == len("Nguyễn — Thị") - 1
+
+
+def test_temporary_names_are_checked_by_their_inner_type(tmp_path: Path, needles: Needles) -> None:
+    document = base_document()
+    plant_footer(document)
+    path = tmp_path / ".summary.docx.a1b2c3.part"  # how the pipeline names the file before renaming it
+    document.save(path)
+    assert [leak.text for leak in leak_check(path, needles)] == ["Marguerite Rose"]

@@ -451,4 +451,6 @@ def render_html(report: Report) -> str:
     langs = [lang for lang in _LANGS if any(f.lang == lang for f in report.findings)]
     # the decisions that applied carry over into the file the reviewer downloads
     previous = [dataclasses.asdict(d) for d in report.decisions if d.status == "applied"]
-    return template.render(report=report, kinds=kinds, langs=langs, langs_all=_LANGS, previous=previous)
+    single_file = len({f.file for f in report.findings}) <= 1  # then "line 12" says enough
+    return template.render(report=report, kinds=kinds, langs=langs, langs_all=_LANGS, previous=previous,
+                           single_file=single_file)

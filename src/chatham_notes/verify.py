@@ -249,14 +249,20 @@ def leak_check(path: Path, needles: Needles) -> list[Leak]:
         raise InputError(path, "no such file")
     suffix = path.suffix.lower()
     matcher = needles.matcher()
-    if suffix == ".docx":
+    inner = [s.lower() for s in path.suffixes]  # a temporary file: summary.docx.x1y2.part
+    if suffix == ".docx" or (".docx" in inner and _is_zip(path)):
         leaks: list[Leak] = []
         for part, location, text in _docx_units(path):
             leaks.extend(_leaks_in(text, matcher, part, location, by_line=False))
         return leaks
-    if suffix in (".txt", ".md"):
+    if suffix in (".txt", ".md") or {".txt", ".md"} & set(inner):
         return _leaks_in(_read_text(path), matcher, "text", "", by_line=True)
     raise InputError(path, f"cannot check a {suffix or 'extension-less'} file", "use .docx, .txt or .md")
+
+
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
 
 
 def _leaks_in(text: str, matcher: TermMatcher[Needle], part: str, location: str, by_line: bool) -> list[Leak]:
