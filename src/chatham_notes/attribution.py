@@ -77,9 +77,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "role_word": re.compile(rf"(?<![\w-])(?:{_alternation(data['role_words'])})s?(?![\w-])", re.I),
         "role_before": re.compile(
             rf"(?:(?<![\w'’])(?:{articles})\s*)?(?<![\w-])(?:{_alternation(data['role_words'])})\s+$", re.I),
-        "identifying": re.compile(rf"(?<![\w'’])(?:{_alternation(data['identifying_roles'])})(?![\w-])", re.I),
+        "identifying": re.compile(rf"(?<![\w'’])(?:{_alternation(data['role_determiners'])})\s*"
+                                  rf"(?P<role>{_alternation(data['identifying_roles'])})(?![\w-])", re.I),
         "contact_left": re.compile(
-            rf"(?:[(\[]\s*)?(?:(?<![\w-])(?:{labels})(?:\s+(?:address|number|adresse|numéro))?\s*\.?\s*(?::|=|is|est)?\s*)?"
+            rf"(?:(?<![\w-])(?:{labels})(?:\s+(?:address|number|adresse|numéro))?\s*\.?\s*(?::|=|is|est)?\s*)?"
             rf"(?:(?<![\w-])(?:{preps})\s+)?$", re.I),
         "separator": re.compile(rf"^\s*(?:{_alternation(data['contact_separators'])})?\s*"
                                 rf"(?:(?<![\w-])(?:{labels})\s*\.?\s*:?\s*)?$", re.I),
@@ -103,8 +104,9 @@ def base_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
     """One unit per mention, plus identifying roles the detector did not flag; overlaps merged."""
     units = [Unit(m.start, m.end, m.kind, m.party_id, (m.id,), m.text) for m in mentions]
     for match in _patterns()["identifying"].finditer(text):
+        start, end = match.span("role")
         if not any(u.start < match.end() and match.start() < u.end for u in units):
-            units.append(Unit(match.start(), match.end(), Kind.ROLE, None, (), match.group()))
+            units.append(Unit(start, end, Kind.ROLE, None, (), match.group("role")))
     units.sort(key=lambda u: (u.start, -u.end))
     merged: list[Unit] = []
     for unit in units:
@@ -190,18 +192,26 @@ def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
         if m := re.match(r"\s*\([^()]{1,100}\)", rest):
             unit, j = _absorb(unit, units, j, unit.end + m.end())
         elif j < len(units) and units[j].kind == Kind.AFFILIATION and _joined(text[unit.end:units[j].start]):
+            comma = "," in text[unit.end:units[j].start]
             unit, j = _absorb(unit, units, j, units[j].end)
+            unit = _closing_comma(text, unit) if comma else unit
         elif j < len(units) and _adjacent_person(unit, units[j], text):
             comma = "," in text[unit.end:units[j].start]
             unit = replace(unit, party_id=unit.party_id or units[j].party_id, kind=Kind.PERSON)
             unit, j = _absorb(unit, units, j, units[j].end)
-            if comma and (m := re.match(r",(?=\s+\w)", text[unit.end:])):
-                unit = replace(unit, end=unit.end + m.end())  # the apposition's closing comma
+            unit = _closing_comma(text, unit) if comma else unit
         elif (end := _apposition_end(text, unit, units, j)) is not None:
             unit, j = _absorb(unit, units, j, end)
             return unit, j
         else:
             return unit, j
+
+
+def _closing_comma(text: str, unit: Unit) -> Unit:
+    """An apposition opened by a comma ("X, of Y, said") takes its closing comma."""
+    if m := re.match(r",(?=\s+\w)", text[unit.end:]):
+        return replace(unit, end=unit.end + m.end())
+    return unit
 
 
 def _joined(between: str) -> bool:

@@ -154,7 +154,7 @@ def neutralise_french(text: str) -> list[Segment]:
     preps = "|".join(re.escape(p) for p in sorted(fr["prepositions"], key=len, reverse=True))
     pattern = re.compile(
         rf"(?<![\w-])(?P<prep>(?:{preps})\s+|d['’])(?P<tonic>lui|elle)(?![\w'’-])"
-        rf"|(?P<elided>(?<![\w-])(?:qu|lorsqu|puisqu|s)['’])?(?<![\w'’-])(?P<subject>il|elle)(?![\w'’-])", re.I)
+        rf"|(?:(?P<elided>(?<![\w-])(?:qu|lorsqu|puisqu|s)['’])|(?<![\w'’-]))(?P<subject>il|elle)(?![\w'’-])", re.I)
     segments: list[Segment] = []
     position = 0
     while m := pattern.search(text, position):
