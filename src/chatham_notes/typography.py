@@ -20,7 +20,7 @@ _MULTI_SPACE = re.compile(r"[ \t]{2,}")
 _EMPTY_BRACKETS = re.compile(r"[ \t]*(?:\(\s*[,;:/–—-]*\s*\)|\[\s*[,;:/–—-]*\s*\])")
 _SPACE_BEFORE_COMMA = re.compile(rf"[{_SPACES}]+([,.])(?!\.)")
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
-_COMMA_BEFORE_STOP = re.compile(r"[,;:]\s*([.!?)])")
+_COMMA_BEFORE_STOP = re.compile(r"[,;:](?:\s*[,;:])*\s*([.!?)])")
 _OPEN_PAREN_SPACE = re.compile(r"([(\[])[ \t]+")
 _CLOSE_PAREN_SPACE = re.compile(r"[ \t]+([)\]])")
 _LEADING_JUNK = re.compile(r"^[\s,;]+")
@@ -62,6 +62,8 @@ def capitalise(text: str) -> str:
     for index, char in enumerate(text):
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1:]
+        if char.isdigit():  # "140 participants": nothing to capitalise
+            return text
     return text
 
 
