@@ -284,7 +284,7 @@ def _mention_row(detection: Detection, m: Mention, placeholder: Placeholder | No
     if status == "kept":
         replacement, decision = "(left in the text)", "keep"
     else:
-        replacement, decision = (_render(placeholder) if placeholder else "(no placeholder found)"), "remove"
+        replacement, decision = (_render((placeholder,)) if placeholder else "(no placeholder found)"), "remove"
     decided_by = "reviewer" if by_reviewer or m.detector == "reviewer" else (
         "roster" if m.detector.startswith("roster") else "rule")
     return Finding(
@@ -305,15 +305,15 @@ def _candidate_row(detection: Detection, c: Candidate, reviewed: bool) -> Findin
     )
 
 
-def _render(placeholder: Placeholder) -> str:
-    """The placeholder in English; a typed tag if the wording stage is not available."""
+def _render(segments: Sequence[Any]) -> str:
+    """Segments in English; typed tags if the wording stage fails, so the report is still written."""
     try:
         from .wording import render_segments
 
-        text = render_segments((placeholder,), Lang.EN).strip()
-    except Exception:  # the report must still be written if wording fails on a lone placeholder
+        text = render_segments(tuple(segments), Lang.EN).strip()
+    except Exception:  # a lone placeholder out of context may not render
         text = ""
-    return text or f"(removed: {placeholder.kind}{', ' + placeholder.sector if placeholder.sector else ''})"
+    return text or " ".join(s.strip() if isinstance(s, str) else f"(removed: {s.kind})" for s in segments).strip()
 
 
 def _where(block: Any, which: Field) -> str:
@@ -389,18 +389,9 @@ def _removed_blocks(detections: Sequence[Detection], generalised: Sequence[Seque
         for g in blocks:
             if g.removed_reason:
                 text = g.block.text if g.block.speaker is None else f"{g.block.speaker.name}: {g.block.text}"
-                replacement = _render_all(g.segments) if g.segments else "(nothing)"
+                replacement = _render(g.segments) if g.segments else "(nothing)"
                 rows.append(RemovedBlock(g.block.location.file, str(g.block.location), g.removed_reason, text, replacement))
     return rows
-
-
-def _render_all(segments: Sequence[Any]) -> str:
-    try:
-        from .wording import render_segments
-
-        return render_segments(tuple(segments), Lang.EN)
-    except Exception:  # fall back on typed tags, as above
-        return "".join(s if isinstance(s, str) else f"[{s.kind}]" for s in segments)
 
 
 def _decision_rows(outcome: DecisionOutcome | None) -> tuple[DecisionRow, ...]:
