@@ -119,6 +119,9 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
         lead = re.match(r"(?:the|la|le|les|l['’])\s*", surface, re.IGNORECASE)
         if lead:
             start, surface = start + lead.end(), surface[lead.end():]
+        tail = re.search(r"(?:\s+[a-zà-ÿ][\w'’\-]*)+$", surface)  # "Hanoi Medical University will host"
+        if tail:
+            surface = surface[:tail.start()]
         words = [w.group() for w in WORD.finditer(surface)]
         if not words or surface in keep_terms() or all(w in keep_terms() or is_common_word(w) and not w.isupper()
                                                        for w in words):

@@ -29,6 +29,8 @@ def _absorbs(outer: Hit, inner: Hit) -> bool:
     if inner.kind.is_contact or outer.kind.is_contact:
         return False
     family = inner.detector.split(":")[0]
+    if outer.kind is inner.kind and family in _FIRM and outer.detector.split(":")[0] not in _FIRM:
+        return False  # a roster name inside a wider spaCy guess: keep the roster's bounds
     if outer.kind is Kind.ROLE:
         return not (inner.kind is Kind.PERSON and family in _FIRM)
     if outer.kind is Kind.AFFILIATION:
@@ -60,7 +62,8 @@ def _merge_group(text: str, hits: list[Hit]) -> list[Hit]:
             accepted = [a for a in accepted if a not in overlaps]
             keep = best if best.kind is h.kind else h  # same kind: the reliable one's party and detector
             accepted.append(replace(keep, start=h.start, end=h.end, text=h.text))
-        elif all(a.kind is h.kind and h.kind in (Kind.PERSON, Kind.AFFILIATION) for a in overlaps):
+        elif all(a.kind is h.kind and h.kind in (Kind.PERSON, Kind.AFFILIATION) for a in overlaps) and \
+                not any(a.detector.split(":")[0] in _FIRM for a in overlaps):
             start = min([h.start] + [a.start for a in overlaps])
             end = max([h.end] + [a.end for a in overlaps])
             best = overlaps[0]

@@ -1,0 +1,119 @@
+"""Detector end to end with the real spaCy pipelines: labels, linking, parties, merging, languages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from chatham_notes.detect import Detector
+from chatham_notes.model import (Block, BlockKind, Detection, Field, Kind, Lang, Location, Metadata, NoteDocument,
+                                 Participant, Roster, Sector, Speaker)
+
+pytestmark = pytest.mark.slow
+LOC = Location("notes.md")
+ROSTER = Roster((
+    Participant("p1", "Amina Mensah", affiliation="UNODC", sector=Sector.INTERNATIONAL),
+    Participant("p2", "Nguyễn Thị Lan", affiliation="Hanoi Medical University", sector=Sector.ACADEMIA),
+    Participant("p3", "Rose Grand", affiliation="PAS", sector=Sector.CIVIL_SOCIETY),
+))
+
+
+def doc(*blocks: Block, source: str = "notes.md") -> NoteDocument:
+    return NoteDocument(source, Metadata(), blocks)
+
+
+def para(bid: str, text: str, lang: Lang = Lang.EN) -> Block:
+    return Block(bid, BlockKind.PARAGRAPH, text, lang, LOC)
+
+
+def turn(bid: str, name: str, aff: str | None, text: str, lang: Lang = Lang.EN) -> Block:
+    return Block(bid, BlockKind.TURN, text, lang, LOC, Speaker(name, aff))
+
+
+def texts(det: Detection, kind: Kind | None = None) -> list[str]:
+    return [m.text for m in det.mentions if kind is None or m.kind is kind]
+
+
+@pytest.fixture(scope="module")
+def with_roster() -> Detection:
+    return Detector(ROSTER).detect(doc(
+        turn("b1", "Amina", "UNODC", "Thanks. Prices rose in 2023 and Dr Okafor said the CND and INCB must act on SDG 3."),
+        para("b2", "Selon Mme GRAND, un grand merci à nguyen thi lan et à l'ONUDC.", Lang.FR),
+        para("b3", "AM agreed with Lan; the PAS network was not pas mal. Hanoi Medical University will host.",
+             Lang.MIXED),
+        turn("b4", "Q", "Coalition PLUS", "What about naloxone in Abidjan?"),
+    ))
+
+
+def test_roster_mentions_link_to_participants(with_roster: Detection) -> None:
+    by_text = {m.text: m for m in with_roster.mentions}
+    assert by_text["Amina"].field is Field.SPEAKER
+    p1 = with_roster.party(by_text["Amina"].party_id)
+    assert p1.participant_id == "p1" and by_text["AM"].party_id == p1.id
+    assert by_text["nguyen thi lan"].party_id == by_text["Lan"].party_id
+    assert by_text["Mme GRAND"].kind is Kind.PERSON
+    org = with_roster.party(p1.affiliation_id)
+    assert org.sector is Sector.INTERNATIONAL and by_text["ONUDC"].party_id == org.id
+    assert by_text["UNODC"].party_id == org.id
+
+
+def test_content_and_common_words_stay(with_roster: Detection) -> None:
+    found = " | ".join(texts(with_roster))
+    for term in ("CND", "INCB", "SDG", "rose", "grand merci", "pas mal", "naloxone", "2023"):
+        assert term not in found.split(" | ")
+    assert "Abidjan" not in found
+
+
+def test_generic_label_keeps_affiliation(with_roster: Detection) -> None:
+    b4 = [m for m in with_roster.mentions if m.block_id == "b4"]
+    assert [(m.field, m.text) for m in b4] == [(Field.SPEAKER_AFFILIATION, "Coalition PLUS")]
+
+
+def test_place_inside_affiliation_goes_with_it(with_roster: Detection) -> None:
+    assert "Hanoi Medical University" in texts(with_roster, Kind.AFFILIATION)
+    assert "Hanoi" not in texts(with_roster)
+
+
+def test_title_is_part_of_the_mention(with_roster: Detection) -> None:
+    assert "Dr Okafor" in texts(with_roster, Kind.PERSON)
+
+
+def test_discovered_names_are_linked_across_blocks_and_documents() -> None:
+    d1 = doc(para("a1", "Kwame Boateng said harm reduction works."), para("a2", "KB then added a caveat."))
+    d2 = doc(para("c1", "Boateng a rappelé les chiffres.", Lang.FR), source="other.md")
+    det1, det2 = Detector().detect_many([d1, d2])
+    ids = {m.text: m.party_id for m in det1.mentions + det2.mentions if m.kind is Kind.PERSON}
+    assert ids["Kwame Boateng"] == ids["KB"] == ids["Boateng"] == "P1"
+
+
+def test_party_ids_are_stable_and_in_order_of_appearance() -> None:
+    d = doc(turn("t1", "Priya Raman", "IDPC", "Hello."), para("t2", "Dr Okafor and Priya Raman disagreed."))
+    first, second = Detector().detect(d), Detector().detect(d)
+    assert [(m.id, m.party_id) for m in first.mentions] == [(m.id, m.party_id) for m in second.mentions]
+    person = first.party("P1")
+    assert person.label == "Priya Raman" and first.party(person.affiliation_id).label == "IDPC"
+
+
+def test_unknown_capitalised_words_are_found_or_listed_for_review() -> None:
+    det = Detector().detect(doc(para("x1", "The team met the Zorblax group and discussed naloxone with Qwertyn.")))
+    flagged = texts(det) + [c.text for c in det.candidates]
+    assert "Zorblax" in flagged and "Qwertyn" in flagged
+    assert "naloxone" not in flagged
+
+
+def test_only_languages_present_are_loaded() -> None:
+    code = textwrap.dedent("""
+        from chatham_notes.detect import Detector
+        from chatham_notes.detect.ner import loaded_languages
+        from chatham_notes.model import *
+        d = NoteDocument("n", Metadata(), (Block("b", BlockKind.PARAGRAPH, "Amina Diallo spoke.", Lang.EN, Location("n")),))
+        assert loaded_languages() == ()
+        Detector().detect(d)
+        print(",".join(loaded_languages()))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "en"
+    assert "Amina" not in out.stderr
