@@ -50,9 +50,9 @@ def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]
     for key, value in needles.items():
         automaton.add_word(key, (key, value))
     automaton.make_automaton()
-    taken: dict[tuple[str, Field], set[tuple[int, int]]] = {}
+    taken: dict[tuple[str, Field], set[tuple[int, int, Kind]]] = {}
     for h in hits:
-        taken.setdefault((h.block_id, h.field), set()).add((h.start, h.end))
+        taken.setdefault((h.block_id, h.field), set()).add((h.start, h.end, h.kind))
     out = []
     for (block_id, field), text in texts.items():
         folded = fold(text)
@@ -60,7 +60,7 @@ def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]
             start = end + 1 - len(key)
             surface = text[start:end + 1]
             if exact and surface != exact or not at_word_edges(text, start, end + 1) or \
-                    (start, end + 1) in taken.get((block_id, field), ()):
+                    (start, end + 1, kind) in taken.get((block_id, field), ()):
                 continue
             if not exact and " " not in key and not is_capitalised(surface) and kind is Kind.PERSON and len(key) < 5:
                 continue
