@@ -192,7 +192,7 @@ def redact(obj, note, roster, decisions, report_html, report_json, level, k, pse
     if report_html or report_json:
         from .pipeline import Options, _write_reports
 
-        _write_reports(analysis, Options(level=Level(level), k=k), (), 0, report_html, report_json, None)
+        _write_reports(analysis, Options(level=Level(level), k=k), (), 0, report_html, report_json, None, decisions)
 
 
 def findings_json(analysis, show_originals: bool) -> list[dict]:

@@ -206,7 +206,7 @@ def summarise(
         translator=options.translator,
         created=created_timestamp(session_date(analysis.documents, options)),
     )
-    pending = sum(1 for _, blocks in parts for b in blocks if b.pending)
+    pending = tuple(b for _, blocks in parts for b in blocks if b.pending)
     needles = needles_for(analysis.roster, analysis.detections)
     leaks: tuple[Leak, ...] = ()
     written: Path | None = None
@@ -219,21 +219,22 @@ def summarise(
                 raise LeakError(leaks, f"{output}: {len(leaks)} leak(s) found in the rendered summary; it was not written")
         written = output
     finally:
-        reports = _write_reports(analysis, options, leaks, pending, report_html, report_json, output=written)
-    return SummariseResult(written, analysis, leaks, pending, reports)
+        reports = _write_reports(analysis, options, leaks, pending, report_html, report_json, written, decisions)
+    return SummariseResult(written, analysis, leaks, len(pending), reports)
 
 
 def _first(analysis: Analysis, attribute: str) -> str | None:
     return next((getattr(d.metadata, attribute) for d in analysis.documents if getattr(d.metadata, attribute)), None)
 
 
-def _write_reports(analysis, options, leaks, pending, report_html, report_json, output) -> tuple[Path, ...]:
+def _write_reports(analysis, options, leaks, pending, report_html, report_json, output, decisions=None) -> tuple[Path, ...]:
     """Write the confidential report(s) the user asked for."""
     if report_html is None and report_json is None:
         return ()
     from .report import build_report, write_html_report, write_json_report
 
-    report = build_report(analysis=analysis, options=options, leaks=leaks, pending=pending, output=output)
+    report = build_report(analysis=analysis, options=options, leaks=leaks, pending=pending, output=output,
+                          decisions_path=decisions)
     written = []
     if report_html is not None:
         write_html_report(report, Path(report_html))
