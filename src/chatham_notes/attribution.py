@@ -83,7 +83,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?<![\w-])(?:{labels})(?:\s+(?:address|number|adresse|numéro))?\s*\.?\s*(?::|=|is|est)?\s*)?"
             rf"(?:(?<![\w-])(?:{preps})\s+)?$", re.I),
         "separator": re.compile(rf"^\s*(?:{_alternation(data['contact_separators'])})?\s*"
-                                rf"(?:(?<![\w-])(?:{labels})\s*\.?\s*:?\s*)?$", re.I),
+                                rf"(?:(?<![\w-])(?:{labels})\s*\.?\s*:?\s*)?(?:(?<![\w-])(?:{preps})\s+)?$", re.I),
+        "generic": re.compile(rf"(?<![\w'’])(?:{_alternation(data['generic_people'])})(?![\w-])", re.I),
+        "role_of": re.compile(rf"(?<![\w-])(?:{_alternation(data['role_words'])})\s*"
+                              rf"(?:{_alternation(data['joiners'])})\s*$", re.I),
+        "role_after": re.compile(rf"\s+(?:{_alternation(data['role_words'])})(?![\w-])", re.I),
         "back": re.compile(rf"(?<![\w-])(?:{_alternation(data['back_reference'])})\s+$", re.I),
         "place_left": re.compile(r"(?<![\w-])(?:based\s+)?(?:in|from|at|à|au|en|de|basée?\s+à)\s+$|(?<![\w-])d['’]$",
                                  re.I),
@@ -107,6 +111,9 @@ def base_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
         start, end = match.span("role")
         if not any(u.start < match.end() and match.start() < u.end for u in units):
             units.append(Unit(start, end, Kind.ROLE, None, (), match.group("role")))
+    for match in _patterns()["generic"].finditer(text):
+        if not any(u.start < match.end() and match.start() < u.end for u in units):
+            units.append(Unit(match.start(), match.end(), Kind.ROLE, None, (), match.group()))
     units.sort(key=lambda u: (u.start, -u.end))
     merged: list[Unit] = []
     for unit in units:
@@ -173,7 +180,7 @@ def _apposition_end(text: str, unit: Unit, units: list[Unit], j: int) -> int | N
     words = re.findall(r"[\w'’-]+", phrase.lower())
     if not words or len(words) > 14 or any(w in _STOP_IN_APPOSITION for w in words):
         return None
-    end = unit.end + m.end()
+    end = unit.end + (m.end(1) if m.group(2) == "," else m.end())
     inside = [u for u in units[j:] if u.start < unit.end + m.end(1)]
     if any(u.kind == Kind.PERSON for u in inside):
         return None  # a list of people, not a description
@@ -202,16 +209,22 @@ def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
             unit = _closing_comma(text, unit) if comma else unit
         elif (end := _apposition_end(text, unit, units, j)) is not None:
             unit, j = _absorb(unit, units, j, end)
-            return unit, j
+            return _closing_comma(text, unit), j
         else:
             return unit, j
 
 
 def _closing_comma(text: str, unit: Unit) -> Unit:
-    """An apposition opened by a comma ("X, of Y, said") takes its closing comma."""
-    if m := re.match(r",(?=\s+\w)", text[unit.end:]):
-        return replace(unit, end=unit.end + m.end())
+    """An apposition opened by a comma takes its closing comma when a verb follows ("X, of Y, said")."""
+    m = re.match(r",\s+([\w'’-]+)", text[unit.end:])
+    if m and (m.group(1).lower() in _verbs_after() or re.fullmatch(r"[a-z]+ed", m.group(1))):
+        return replace(unit, end=unit.end + 1)
     return unit
+
+
+@lru_cache(maxsize=1)
+def _verbs_after() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_yaml("wording", "patterns.yaml")["verbs_after"])
 
 
 def _joined(between: str) -> bool:
@@ -249,8 +262,32 @@ def _grow_other(text: str, unit: Unit) -> Unit:
         if m := _patterns()["place_left"].search(text[:unit.start]):
             return replace(unit, start=m.start())
         return unit
-    unit = _grow_left(text, unit)
-    return _possessive(text, unit) or unit
+    grown = _grow_left(text, unit)
+    owned = _possessive(text, grown)
+    if owned is None and _attributive(text, unit, grown):
+        owned = replace(grown, possessive=True)  # "the UNAIDS figures" -> "an IO's figures"
+    return owned or grown
+
+
+_FUNCTION_WORDS = frozenset("and or of in on at to for with by from as than that which who".split())
+
+
+def _attributive(text: str, unit: Unit, grown: Unit) -> bool:
+    """"the UNAIDS figures": an English affiliation used as an adjective before a noun."""
+    if not re.fullmatch(r"the\s+", text[grown.start:unit.start], re.I):
+        return False
+    m = re.match(r"\s+([a-z][a-z-]+)\b", text[unit.end:])
+    return bool(m) and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in _verbs_after() \
+        and not m.group(1).endswith("ed")
+
+
+def _role_of(text: str, unit: Unit) -> Unit:
+    """"the UNODC colleague", « la représentante de l'ONUDC »: a person, not the organisation."""
+    if m := _patterns()["role_after"].match(text, unit.end):
+        return replace(unit, kind=Kind.ROLE, end=m.end())
+    if m := _patterns()["role_of"].search(text[:unit.start]):
+        return replace(unit, kind=Kind.ROLE, start=m.start())
+    return unit
 
 
 def plan_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
@@ -263,6 +300,8 @@ def plan_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
     units, out, i = base_units(text, mentions), [], 0
     while i < len(units):
         unit = units[i]
+        if unit.kind == Kind.AFFILIATION:
+            unit = units[i] = _role_of(text, unit)
         if unit.kind in _PERSONISH:
             unit, i = _grow_person(text, units, i)
         elif unit.kind.is_contact:

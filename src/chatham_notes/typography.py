@@ -90,6 +90,11 @@ def english(text: str) -> str:
 
 def tidy(text: str, lang: Lang) -> str:
     """All of the above for `lang` (EN or FR): the last step of every rendering."""
-    text = clean_orphans(collapse_spaces(text))
-    text = french(text) if lang == Lang.FR else english(text)
-    return collapse_spaces(text).strip()
+    for _ in range(3):  # one clean-up can expose another ("? ( ))")
+        before = text
+        text = clean_orphans(collapse_spaces(text))
+        text = french(text) if lang == Lang.FR else english(text)
+        text = collapse_spaces(text).strip()
+        if text == before:
+            break
+    return text
