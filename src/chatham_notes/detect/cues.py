@@ -148,15 +148,31 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _org_regexes() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    """Two alternations over the lexicon's forms: case-sensitive ones and the others."""
+    exact, loose = {}, {}
+    for org in known_orgs():
+        for form in org.forms:
+            if org.upper_only or form.isupper() or is_common_word(form):
+                exact[form] = org.canonical
+            else:
+                loose[form.casefold()] = org.canonical
+    return tuple(
+        (re.compile(rf"(?<![\w&])(?:{_alts(tuple(table))})(?![\w&])", flags), table)
+        for table, flags in ((exact, 0), (loose, re.IGNORECASE)) if table
+    )
+
+
 def acronym_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> tuple[list[Hit], list[Hit]]:
     """Known organisations of the lexicon (any form), and unknown acronyms for review."""
     hits, low = [], []
-    for org in known_orgs():
-        for form in org.forms:
-            flags = 0 if org.upper_only or form.isupper() or is_common_word(form) else re.IGNORECASE
-            for m in re.finditer(rf"(?<![\w&]){re.escape(form)}(?![\w&])", text, flags):
+    for regex, table in _org_regexes():
+        for m in regex.finditer(text):
+            canonical = table.get(m.group()) or table.get(m.group().casefold())
+            if canonical:
                 hits.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.AFFILIATION, "lexicon", 0.9,
-                                f"o:{org.canonical}"))
+                                f"o:{canonical}"))
     known = {h.text for h in hits}
     for m in _patterns()["acronym"].finditer(text):
         word = m.group()

@@ -58,7 +58,8 @@ class Detector:
 
     def detect_many(self, docs: Sequence[NoteDocument]) -> list[Detection]:
         """The findings of several documents, with parties linked across all of them."""
-        keyed = [(f"{i}\x1f{b.id}", b, _document_language(d)) for i, d in enumerate(docs) for b in d.blocks]
+        langs = [_document_language(d) for d in docs]
+        keyed = [(f"{i}\x1f{b.id}", b, langs[i]) for i, d in enumerate(docs) for b in d.blocks]
         texts = _texts(keyed)
         ents = _entities(keyed)
         hits, low = [], []
