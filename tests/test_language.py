@@ -37,3 +37,11 @@ def test_dominant_language() -> None:
     blocks = [(Lang.FR, "un deux trois quatre cinq six"), (Lang.EN, "one two"), (Lang.UNKNOWN, "x y z w v u t")]
     assert dominant_language(blocks) is Lang.FR
     assert dominant_language([], default=Lang.EN) is Lang.EN
+
+
+def test_language_uncertain_block_takes_the_default():
+    """Regression: lingua leans French on this English line (0.60); below the confidence bar the
+    document's language wins instead of the guess."""
+    text = "Chair: Dr Diallo (WHO). Rapporteur's notes, not verbatim; comments are not attributed."
+    assert detect_language(text, default=Lang.EN) is Lang.EN
+    assert detect_language(text) is Lang.UNKNOWN

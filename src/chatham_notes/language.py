@@ -52,7 +52,8 @@ def detect_language(text: str, default: Lang = Lang.UNKNOWN) -> Lang:
     if len(words) >= MIN_WORDS_MIXED and _is_mixed(detector, clean, len(words)):
         return Lang.MIXED
     best = detector.compute_language_confidence_values(clean)[0]
-    if best.value < MIN_CONFIDENCE and default in (Lang.EN, Lang.FR):
+    if best.value < MIN_CONFIDENCE:
+        # too uncertain to call: the caller's default (the document's language) is a better bet
         return default
     return _TO_LANG.get(best.language, default)
 
