@@ -181,7 +181,9 @@ def _timed_call(wrapper, notes: Path, roster: Path, out: Path) -> dict:
         findings = sum(len(d.mentions) for d in res.analysis.detections)
         return {"findings": findings, "leaks": 0, "pending": res.pending_translation}
     except LeakError as error:
-        return {"findings": None, "leaks": len(getattr(error, "leaks", ()) or ()) or -1, "pending": None}
+        leaks = tuple(getattr(error, "leaks", ()) or ())
+        return {"findings": None, "leaks": len(leaks) or -1, "pending": None,
+                "leak_list": [f"{leak.kind.value} {leak.text!r} in {leak.location}" for leak in leaks]}
 
 
 # ---------------------------------------------------------------- parent
@@ -229,7 +231,7 @@ def _verdict(ok: bool | None) -> str:
     return "n/a " if ok is None else ("PASS" if ok else "FAIL")
 
 
-def report(sizes, res_a, res_b, res_c, cold, baseline_sizes) -> None:
+def report(sizes, res_a, res_b, res_c, cold, baseline_sizes, show_leaks: bool = False) -> None:
     """Print the figures and the five targets of issue 8."""
     print("\n== Throughput (timed runs exclude model loading; see load times) ==")
     print(f"{'words':>8} | {'(a) Presidio':>14} | {'(b) spaCy':>12} | {'(c) chatham':>12} | {'(c)/(a)':>7} | "
@@ -262,6 +264,9 @@ def report(sizes, res_a, res_b, res_c, cold, baseline_sizes) -> None:
             extra = f"; {c['leaks']} LEAK(S): summary not written" if c.get("leaks") else ""
             print(f"(c) {size} words: {c['seconds']:.1f} s (+{c['load_s']:.1f} s load and warm-up), "
                   f"{c['findings']} findings{extra}")
+            if show_leaks:
+                for line in c.get("leak_list", [])[:20]:
+                    print(f"      leak: {line}")
     _targets(sizes, res_a, res_b, res_c, cold)
 
 
@@ -316,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run (a) only on sizes up to this (Presidio is slow); 0 = all sizes")
     parser.add_argument("--skip-cold-start", action="store_true")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of (c) on the smallest size")
+    parser.add_argument("--show-leaks", action="store_true",
+                        help="list the leaks (c) found, originals included (the people are fictional)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--cache", type=Path, default=BENCH / ".cache", help="where the notes are written")
     parser.add_argument("--timeout", type=float, default=420, help="seconds allowed per subprocess")
@@ -358,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_cold_start:
         print("Cold start…", flush=True)
         cold = cold_start(args.cache)
-    report(sizes, res_a, res_b, res_c, cold, baseline_sizes)
+    report(sizes, res_a, res_b, res_c, cold, baseline_sizes, args.show_leaks)
     if args.profile:
         smallest = min(sizes)
         print(f"\n== Profile of (c) on {smallest} words (cProfile, top 15 by cumulative time) ==", flush=True)
