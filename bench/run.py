@@ -166,13 +166,16 @@ def worker_pipeline(notes: Path, roster: Path, profile: bool) -> dict:
         result["profile"] = stream.getvalue()
     else:
         outcome = _timed_call(None, notes, roster, tmp / "out.docx")
-    result.update(seconds=time.perf_counter() - start, cpu=_cpu() - cpu, words=count_words(notes.read_text("utf-8")),
+    files = sorted(notes.glob("*.md")) if notes.is_dir() else [notes]
+    words = sum(count_words(f.read_text("utf-8")) for f in files)
+    result.update(seconds=time.perf_counter() - start, cpu=_cpu() - cpu, words=words, files=len(files),
                   **outcome, **_peak_rss())
     return result
 
 
 def _timed_call(wrapper, notes: Path, roster: Path, out: Path) -> dict:
     """Run summarise (through `wrapper` if given); a leak is recorded, not raised."""
+
     from chatham_notes.errors import LeakError
 
     call = (lambda: wrapper(_summarise, notes, roster, out)) if wrapper else (lambda: _summarise(notes, roster, out))
@@ -320,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-max-words", type=int, default=0,
                         help="run (a) only on sizes up to this (Presidio is slow); 0 = all sizes")
     parser.add_argument("--skip-cold-start", action="store_true")
+    parser.add_argument("--files", type=int, default=4,
+                        help="also summarise a folder of this many notes of the smallest size (0 = skip)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of (c) on the smallest size")
     parser.add_argument("--show-leaks", action="store_true",
                         help="list the leaks (c) found, originals included (the people are fictional)")
@@ -361,11 +366,28 @@ def main(argv: list[str] | None = None) -> int:
                              args.timeout)
         if "error" in res_c[size]:
             res_c[size]["error"] = "the full pipeline does not run yet on main: " + res_c[size]["error"]
+    batch = None
+    if args.files > 1:
+        size = min(sizes)
+        folder = args.cache / f"batch-{args.files}x{size}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for i in range(args.files):
+            (folder / f"session-{i + 1:02d}.md").write_text(generate(size, args.seed + 1 + i).text, encoding="utf-8")
+        print(f"(c) chatham-notes on a folder of {args.files} files × {size} words…", flush=True)
+        batch = _spawn(["--worker", "pipeline", "--notes", str(folder), "--roster", str(roster)], args.timeout)
     cold = None
     if not args.skip_cold_start:
         print("Cold start…", flush=True)
         cold = cold_start(args.cache)
     report(sizes, res_a, res_b, res_c, cold, baseline_sizes, args.show_leaks)
+    if batch is not None:
+        print("\n== Several files (issue 8: they should use both cores) ==")
+        if "seconds" in batch:
+            print(f"(c) {batch['files']} files, {batch['words']} words: {batch['seconds']:.1f} s = "
+                  f"{_wps(batch['words'], batch['seconds']):,.0f} w/s; cpu/wall {batch['cpu'] / batch['seconds']:.2f} "
+                  f"(about 2 when both cores work); {batch['leaks'] or 0} leak(s)")
+        else:
+            print(f"(c) on several files FAILED: {batch.get('error')}")
     if args.profile:
         smallest = min(sizes)
         print(f"\n== Profile of (c) on {smallest} words (cProfile, top 15 by cumulative time) ==", flush=True)
