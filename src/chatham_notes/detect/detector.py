@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..model import (Block, BlockKind, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Roster)
 from . import cues, ner
 from .contacts import find_contacts
+from .gazetteer import protected_spans, veto
 from .lexicon import generic_labels, is_common_word, keep_terms, titles
 from .linking import PartyBook, propagate
 from .merge import extend_titles, merge
@@ -67,8 +68,9 @@ class Detector:
             h, weak = self._block_hits(key, block, ents.get(key, []))
             hits += h
             low += weak
-        hits = merge([extend_titles(h, texts[(h.block_id, h.field)]) for h in hits], texts)
-        hits = merge(hits + propagate(hits, texts), texts)
+        hits = veto([extend_titles(h, texts[(h.block_id, h.field)]) for h in hits], texts)
+        hits = merge(hits, texts)
+        hits = merge(hits + veto(propagate(hits, texts), texts), texts)
         return self._detections(docs, keyed, hits, low, texts, ents)
 
     def _block_hits(self, key: str, block: Block, ents: list[ner.Entity]) -> tuple[list[Hit], list[Hit]]:
@@ -173,6 +175,7 @@ def _candidates(doc_index, doc, keyed, hits, low, texts, ents) -> list[Candidate
     for key, _, _ in keyed:
         covered.setdefault((key, Field.TEXT), []).extend(
             (e.start, e.end) for e in ents.get(key, []) if e.label in _NOT_NAMES)
+        covered[(key, Field.TEXT)].extend((s, e) for s, e, _ in protected_spans(texts[(key, Field.TEXT)]))
     seen, out = set(), []
     title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
 

@@ -1,0 +1,119 @@
+"""Content that must not become a finding: places, months, currencies and the keep terms.
+
+Countries, continents and world regions come from babel's CLDR territory names in English
+and French; regions, short forms and cities from `models/detect/places.txt` and
+`cities.txt`; months from babel; currency codes from babel's current currencies.
+
+Three tiers say how strong a contrary cue must be to keep a finding inside such a span:
+
+- "keep": a keep term ("Chatham House Rule", "CND"): only the roster or a speaker label;
+- "strong": countries, regions, months, currencies: also a title ("Ms June");
+- "weak": cities, some of which are given names (Florence): also an attribution cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import ahocorasick
+
+from ..model import Field, Kind
+from ..resources import read_list
+from .lexicon import keep_terms
+from .text import Hit, at_word_edges, fold
+
+_NOT_PLACES = {"001", "ZZ", "QO", "EU", "EZ", "UN"}  # world, unknown, unions: not places
+_FIRM = ("roster", "label", "presidio")
+_OVERRIDE = {"keep": (), "strong": ("cue:title",), "weak": ("cue:title", "cue:after", "cue:before")}
+_RANK = {"keep": 3, "strong": 2, "weak": 1}
+
+
+def _territories() -> set[str]:
+    from babel import Locale
+
+    out: set[str] = set()
+    for lang in ("en", "fr"):
+        for code, name in Locale(lang).territories.items():
+            if code in _NOT_PLACES:
+                continue
+            for part in re.split(r"\s*[()]\s*|\s+-\s+", name):  # "Myanmar (Burma)", "Congo - Kinshasa"
+                if len(part) > 2 and part[0].isupper() and not part.startswith("R.A.S."):
+                    out.add(part.strip())
+    return out
+
+
+def _months_and_currencies() -> set[str]:
+    from babel import Locale
+
+    out = {"FCFA", "CFA"}
+    for lang in ("en", "fr"):
+        locale = Locale(lang)
+        for context in ("format", "stand-alone"):
+            out |= {m.capitalize() for m in locale.months[context]["wide"].values()}
+    out |= {code for code, name in Locale("en").currencies.items() if "(" not in name and len(code) == 3}
+    return out
+
+
+@lru_cache(maxsize=1)
+def tiers() -> dict[str, str]:
+    """Folded name -> tier, for places, months and currencies."""
+    table = {fold(n): "weak" for n in read_list("detect", "cities.txt")}
+    strong = _territories() | set(read_list("detect", "places.txt")) | _months_and_currencies()
+    table.update({fold(n): "strong" for n in strong})
+    return table
+
+
+def place_tier(text: str) -> str | None:
+    """The tier of `text` if it is a place, month or currency as a whole, else None."""
+    stripped = re.sub(r"['’]s$", "", text.strip())
+    return tiers().get(fold(stripped)) if stripped[:1].isupper() else None
+
+
+@lru_cache(maxsize=1)
+def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    places = ahocorasick.Automaton()
+    for name, tier in tiers().items():
+        places.add_word(name, (len(name), tier))
+    places.make_automaton()
+    keeps = ahocorasick.Automaton()
+    for term in keep_terms():
+        keeps.add_word(term, (len(term), "keep"))
+    keeps.make_automaton()
+    return places, keeps
+
+
+def protected_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tier) of every place, month, currency and keep term written in `text`."""
+    places, keeps = _automata()
+    out = []
+    for automaton, haystack in ((places, fold(text)), (keeps, text)):
+        for end, (length, tier) in automaton.iter(haystack):
+            start = end + 1 - length
+            if at_word_edges(text, start, end + 1) and (tier == "keep" or text[start].isupper()):
+                out.append((start, end + 1, tier))
+    return out
+
+
+def _vetoed(hit: Hit, spans: Iterable[tuple[int, int, str]]) -> bool:
+    if hit.detector.split(":")[0] in _FIRM or hit.kind not in (Kind.PERSON, Kind.AFFILIATION):
+        return False
+    inside = [tier for s, e, tier in spans if s <= hit.start and hit.end <= e]
+    if not inside:
+        return False
+    tier = max(inside, key=_RANK.__getitem__)
+    return hit.detector not in _OVERRIDE[tier]
+
+
+def veto(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """Drops the person and organisation guesses that lie inside a protected span."""
+    cache: dict[tuple[str, Field], list[tuple[int, int, str]]] = {}
+    out = []
+    for h in hits:
+        where = (h.block_id, h.field)
+        if where not in cache:
+            cache[where] = protected_spans(texts[where])
+        if not _vetoed(h, cache[where]):
+            out.append(h)
+    return out
