@@ -85,3 +85,89 @@ def test_roles_and_places(text: str, expected: list) -> None:
 @pytest.mark.parametrize("text", ["The colleagues agreed.", "Abidjan is a large city.", "Le représentant a parlé."])
 def test_generic_roles_need_a_tail(text: str) -> None:
     assert find_roles(text, "b") == []
+
+
+# --------------------------------------------------------------------------- issue 3 hard cases
+
+
+def _ents(text: str, label: str, *spans: str):
+    from chatham_notes.detect.ner import Entity
+
+    return [Entity(text.index(s), text.index(s) + len(s), label, s) for s in spans]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("marta - said the guidelines come out in 2025", "marta"),
+    ("pria (spelling unclear) from UNAIDS asked about funding.", "pria"),
+    ("Somchai Rattanakorn from the Thai Office of the Narcotics Control Board described kratom.",
+     "Somchai Rattanakorn"),
+    ("Lucas Ferreira of the Inter-American Development Bank presented projects.", "Lucas Ferreira"),
+    ("mr asante again: cannabis reform stalled", "mr asante"),
+    ("A.M. to send the list of questions.", "A.M."),
+    ("J.-C. a répondu aux questions.", "J.-C."),
+    ("Moussa Diop de l'Université Cheikh Anta Diop a présenté les données.", "Moussa Diop"),
+    ("Grace Okafor said the budget was cut.", "Grace Okafor"),
+])
+def test_people_from_extended_cues(text: str, expected: str) -> None:
+    assert expected in people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "GR and PR will draft a one-page note by 15 May.",
+    "The meeting starts at 10 A.M. sharp.",
+    "the university of the people said",
+])
+def test_no_people_from_extended_cues(text: str) -> None:
+    assert [p for p in people(text) if p not in ("GR", "PR")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dr Kwame Asante of Kwame Nkrumah University of Science and Technology opened.",
+     ["Kwame Nkrumah University of Science and Technology"]),
+    ("M. Pierre-Yves Le Goff (ministère de la Santé et de la Prévention) a pris note.",
+     ["ministère de la Santé et de la Prévention"]),
+    ("Le représentant du ministère de la Justice a contesté.", ["ministère de la Justice"]),
+    ("Dr Nadia Benali (Université d'Alger) presented data.", ["Université d'Alger"]),
+    ("Ana Quispe (Universidad Mayor de San Andrés) explained.", ["Universidad Mayor de San Andrés"]),
+    ("The Ministry of Health of Côte d'Ivoire and the University of Ghana.",
+     ["Ministry of Health of Côte d'Ivoire", "University of Ghana"]),
+])
+def test_organisations_split_from_people_and_in_lower_case(text: str, expected: list[str]) -> None:
+    assert sorted(h.text for h in cues.cue_orgs(text, "b")) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Kim said the opium price in Myanmar rose.", "Kim said the opium price in Myanmar", "Kim"),
+    ("ruth o. will send slides", "ruth o.", "ruth o."),
+])
+def test_spacy_person_spans_are_cut_before_verbs(text: str, span: str, expected: str) -> None:
+    hits, _ = cues.entity_people(text, _ents(text, "PERSON", span), "b")
+    assert [h.text for h in hits] == [expected]
+
+
+@pytest.mark.parametrize("text", ["d'accord, on continue", "The rapporteur will circulate the notes in French."])
+def test_lower_case_spacy_people_need_a_given_name(text: str) -> None:
+    span = "d'accord" if text.startswith("d'") else "will circulate the notes in"
+    assert cues.entity_people(text, _ents(text, "PERSON", span), "b")[0] == []
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "expected"), [
+    ("Germany funds treatment in Ghana.", "Germany funds treatment in Ghana", Kind.AFFILIATION, "Germany"),
+    ("Call Victor Lebrun on Monday.", "Call Victor Lebrun", Kind.PERSON, "Victor Lebrun"),
+    ("Dr Quispe's slides are online.", "Dr Quispe's", Kind.PERSON, "Dr Quispe's"),
+    ("Elle travaille à l'Université de médecine de Hanoï.", "Université de médecine de Hanoï", Kind.AFFILIATION,
+     "Université de médecine de Hanoï"),
+])
+def test_spacy_org_spans_are_cut_or_become_people(text: str, span: str, kind: Kind, expected: str) -> None:
+    hits, _ = cues.entity_orgs(text, _ents(text, "ORG", span), "b")
+    assert [(h.text, h.kind) for h in hits] == [(expected, kind)]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Several participants cited the Bangkok Rules.", "Bangkok Rules"),
+    ("Les Règles de Bangkok sont citées.", "Règles de Bangkok"),
+    ("the NGO asked us to write it in capitals", "NGO"),
+    ("CEDAW was cited.", "CEDAW"),
+])
+def test_treaties_and_bare_cue_words_are_not_organisations(text: str, span: str) -> None:
+    assert cues.entity_orgs(text, _ents(text, "ORG", span), "b")[0] == []

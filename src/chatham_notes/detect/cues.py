@@ -9,18 +9,34 @@ import re
 from functools import lru_cache
 
 from ..model import Field, Kind
-from .lexicon import cues, first_names, is_common_word, keep_terms, known_orgs, org_cues, titles
+from ..resources import read_list
+from .lexicon import cues, first_names, given_names, is_common_word, keep_terms, known_orgs, org_cues, titles
 from .ner import Entity
 from .text import WORD, Hit, sentence_initial
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w]|[A-ZÀ-ÖØ-Þ]\.?"
 _PARTICLE = r"(?:de|van|von|der|den|da|dos|du|al|el|bin|ben|ibn|le|la)"
 NAME_RUN = rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP})){{0,3}}"
-_LOWER_NAME = r"[a-zà-ÿ][a-zà-ÿ\-]{2,}"
+_LOWER_NAME = r"[a-zà-ÿ][a-zà-ÿ]{2,}"
+_ORG_RUN = (r"[A-ZÀ-Þ][\w&'’\-]*(?:\s+(?:(?:of|for|on|the|and|de|du|des|la|le|pour|sur|et|d['’]|l['’])\s*)*"
+            r"[A-ZÀ-Þ][\w&'’\-]*){0,8}")
+# Between a name and its verb: "(observer)", "from the Thai Office of ...", " - ".
+_BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?{_ORG_RUN})?"
+            r"(?:\s+[-–—])?")
+# Organisation heads that rapporteurs write in lower case: « ministère de la Justice ».
+_LOWER_ORG_HEADS = ("ministry", "ministère", "ministere", "university", "université", "institute", "institut",
+                    "agency", "agence", "department", "département", "direction générale", "secrétariat d'état")
+_PARTICLES = frozenset("de du des la le van von der den da dos das di del bin ibn al el ben ter".split())
+_CONNECTORS = frozenset("of for on the and de du des la le pour sur en et & d' l' für di del y".split())
 
 
 def _alts(items: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+
+
+def _abbreviation(title: str) -> bool:
+    """Titles also written in lower case in informal notes: mr, mrs, dr, prof, mme (not "me", "m.")."""
+    return 2 <= len(title.rstrip(".")) <= 4 and title.rstrip(".") not in ("Me", "Amb")
 
 
 @lru_cache(maxsize=1)
@@ -30,10 +46,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     before = cues("en", "before") + cues("fr", "before")
     return {
         "title": re.compile(rf"(?<![\w.])(?:{_alts(all_titles)})(?!\w)\s*(?P<name>{NAME_RUN})"),
-        "after": re.compile(rf"(?<![\w'’])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?\s+(?:{_alts(after)})\b"),
+        "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{_BETWEEN}\s+(?:{_alts(after)})\b"),
+        "lower_title": re.compile(rf"(?<![\w.])(?:{_alts(tuple(t.lower() for t in all_titles if _abbreviation(t)))})"
+                                  rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
+        "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),
         "before": re.compile(rf"\b(?i:{_alts(before)})\s+(?:(?:{_alts(all_titles)})\s+)?(?P<name>{NAME_RUN})"),
-        "org": re.compile(rf"(?P<name>(?:{_CAP})(?:\s+(?:(?:of|for|on|the|de|du|des|la|le|pour|sur|en)\s+)*"
-                          rf"(?:l['’])?(?:{_CAP}|&)){{0,7}})"),
+        "org": re.compile(rf"(?P<name>(?:{_CAP})(?:\s+(?:(?:of|for|on|the|de|du|des|la|le|pour|sur|en|di|del|y|(?:et|and)(?=\s+(?:de|du|des|of|[A-ZÀ-Þ])))\s+)*"
+                          rf"(?:[ld]['’])?(?:{_CAP}|&)){{0,7}})"),
+        "lower_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(_LOWER_ORG_HEADS)})"
+                                rf"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])"
+                                rf"[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:(?:and|et|of|de|la|du|des|l['’])\s*)+[A-ZÀ-Þ][\w’'\-]*){{0,4}})"),
         "acronym": re.compile(r"(?<![\w&])[A-Z][A-Za-z]?[A-Z0-9&]{1,8}s?(?![\w&])"),
     }
 
@@ -42,7 +64,8 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tup
     """Trims a name run: possessive, then leading/trailing words that are ordinary or titles."""
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
-    while words and ((is_common_word(words[0][2]) and not caps_ok) or words[0][2].rstrip(".") in title_words):
+    while words and ((is_common_word(words[0][2]) and not caps_ok and not _given_before_name(words))
+                     or words[0][2].rstrip(".") in title_words):
         words.pop(0)
     while words and is_common_word(words[-1][2]) and len(words) > 1 and not caps_ok:
         words.pop()
@@ -54,6 +77,12 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tup
     if whole[start + end - 2:start + end] in ("'s", "’s") and end - 2 > words[-1][0]:
         end -= 2
     return start + words[0][0], start + end
+
+
+def _given_before_name(words: list[tuple[int, int, str]]) -> bool:
+    """ "Grace Okafor", "Moussa Diop": a given name that is also a word, before a name that is not."""
+    return len(words) > 1 and words[0][2].lower() in given_names() and words[0][2][0].isupper() \
+        and not is_common_word(words[1][2])
 
 
 def _known_org_form(text: str) -> bool:
@@ -73,6 +102,25 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             if name == "after" and word.islower() and word not in first_names() and len(word) < 4:
                 continue
             out.append(Hit(block_id, field, start, end, word, Kind.PERSON, f"cue:{name}", score))
+    return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field)
+
+
+def _lower_title_people(text: str, block_id: str, field: Field) -> list[Hit]:
+    """Informal notes: "mr asante again", "dr okafor said" (title and name in lower case)."""
+    out = []
+    for m in _patterns()["lower_title"].finditer(text):
+        if not is_common_word(m.group("name")):
+            out.append(Hit(block_id, field, m.start(), m.end("name"), text[m.start():m.end("name")], Kind.PERSON,
+                           "cue:title", 0.8))
+    return out
+
+
+def _initials_people(text: str, block_id: str, field: Field) -> list[Hit]:
+    """Dotted initials opening a sentence or a bullet: "A.M. to send the list" (not "10 A.M.", "U.S.")."""
+    out = []
+    for m in _patterns()["initials"].finditer(text):
+        if sentence_initial(text, m.start()) and m.group() not in keep_terms():
+            out.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.PERSON, "cue:initials", 0.75))
     return out
 
 
@@ -94,57 +142,145 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
     return out
 
 
+def _cut_at_verb(text: str, start: int, end: int, connectors: frozenset[str]) -> int:
+    """The end of a spaCy span cut before its first lower-case word that is not a connector.
+
+    "Kim said the opium price in Myanmar" -> "Kim"; "Germany funds treatment in Ghana" -> "Germany".
+    """
+    if not text[start:start + 1].isupper():
+        return end  # an all lower-case span ("priya raman"): nothing tells a verb from a name
+    for w in WORD.finditer(text, start, end):
+        word = w.group()
+        initial = len(word) == 1 and text[w.end():w.end() + 1] == "."  # "ruth o."
+        if word[0].islower() and word.lower() not in connectors and not initial and \
+                not word.startswith(("l'", "d'", "l’", "d’")):
+            return len(text[:w.start()].rstrip(" ,;:-–—"))
+    return end
+
+
 def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit], list[Hit]]:
     """spaCy PERSON entities, trimmed; returns (hits, low-confidence ones for review)."""
     hits, low = [], []
     for e in ents:
         if e.label != "PERSON":
             continue
-        span = _clean_name(e.text, e.start, text)
+        end = _cut_at_verb(text, e.start, e.end, _PARTICLES)
+        surface = text[e.start:end]
+        words = surface.split()
+        if surface.islower() and 1 < len(words) <= 3 and words[0] in given_names() and not any(
+                is_common_word(w) and len(w.rstrip(".")) > 1 for w in words[1:]):  # "ruth o.", not "d'accord"
+            span: tuple[int, int] | None = (e.start, end)
+        else:
+            span = _clean_name(surface, e.start, text) if any(c.isupper() for c in surface) else None
         if span is None:
-            if any(c.isupper() for c in e.text) and not _known_org_form(e.text) and e.text not in keep_terms():
-                low.append(Hit(block_id, Field.TEXT, e.start, e.end, e.text, Kind.PERSON, "spacy", 0.4))
+            if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
+                low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, "spacy", 0.4))
             continue
         hits.append(Hit(block_id, Field.TEXT, span[0], span[1], text[span[0]:span[1]], Kind.PERSON, "spacy", 0.85))
     return hits, low
 
 
+def _looks_like_person(words: list[str]) -> bool:
+    """An ORG guess that is a person's name: "Victor Lebrun" (a given name, then non-ordinary words)."""
+    cue_words = org_cues("en") | org_cues("fr")
+    return 2 <= len(words) <= 3 and words[0].lower() in given_names() and not any(
+        w in cue_words or w.isupper() or is_common_word(w) for w in words[1:])
+
+
 def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit], list[Hit]]:
-    """spaCy ORG entities that are organisations, not content terms; (hits, low-confidence)."""
+    """spaCy ORG entities that are organisations, not content terms; (hits, low-confidence).
+
+    An ORG guess that is a titled or given name becomes a PERSON hit.
+    """
     hits, low = [], []
     for e in ents:
         if e.label != "ORG":
             continue
-        start, surface = e.start, e.text
-        lead = re.match(r"(?:the|la|le|les|l['’])\s*", surface, re.IGNORECASE)
-        if lead:
-            start, surface = start + lead.end(), surface[lead.end():]
-        tail = re.search(r"(?:\s+[a-zà-ÿ][\w'’\-]*)+$", surface)  # "Hanoi Medical University will host"
-        if tail:
-            surface = surface[:tail.start()]
-        words = [w.group() for w in WORD.finditer(surface)]
-        if not words or surface in keep_terms() or all(w in keep_terms() or is_common_word(w) and not w.isupper()
-                                                       for w in words):
-            if surface and surface not in keep_terms() and surface[0].isupper():
-                low.append(Hit(block_id, Field.TEXT, start, start + len(surface), surface, Kind.AFFILIATION, "spacy", 0.4))
+        lead = re.match(r"(?:the|la|le|les|l['’])\s*", e.text, re.IGNORECASE)
+        start = e.start + (lead.end() if lead else 0)
+        head = WORD.match(text, start)
+        french_style = head is not None and head.group() in org_cues("fr")  # « Agence française de développement »
+        end = e.end if french_style else _cut_at_verb(text, start, e.end, _CONNECTORS)
+        words = [(w.start(), w.group()) for w in WORD.finditer(text, start, end)]
+        if len(words) > 2 and is_common_word(words[0][1]) and _looks_like_person([w for _, w in words[1:]]):
+            start, words = words[1][0], words[1:]  # "Call Victor Lebrun"
+        surface, words = text[start:end], [w for _, w in words]
+        if words and (words[0].rstrip(".") in _title_words() or _looks_like_person(words)):
+            hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.PERSON, "spacy", 0.8))
             continue
-        hits.append(Hit(block_id, Field.TEXT, start, start + len(surface), surface, Kind.AFFILIATION, "spacy", 0.7))
+        if not words or _is_content(surface, words):
+            if surface and surface not in keep_terms() and surface[0].isupper() and not _is_content_head(words):
+                low.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, "spacy", 0.4))
+            continue
+        hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, "spacy", 0.7))
     return hits, low
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in titles("en") + titles("fr"))
+
+
+@lru_cache(maxsize=1)
+def _content_heads() -> frozenset[str]:
+    return frozenset(read_list("detect", "content_heads.txt"))
+
+
+def _is_content_head(words: list[str]) -> bool:
+    return bool(words) and words[-1] in _content_heads()
+
+
+def _is_content(surface: str, words: list[str]) -> bool:
+    """A content term rather than an organisation: a keep term, ordinary words, a treaty, a bare "NGO"."""
+    cue_words = org_cues("en") | org_cues("fr")
+    return surface in keep_terms() or _is_content_head(words) or (len(words) == 1 and words[0] in cue_words) or all(
+        w in keep_terms() or is_common_word(w) and not w.isupper() for w in words)
+
+
+_OF = re.compile(r"\s+(?:of|from|de|du|des)\s+(?:the\s+|la\s+|le\s+|les\s+)?|\s+d['’]|\s+de\s+l['’]")
+
+
+def _after_person(phrase: str) -> int:
+    """Where the organisation starts in "Dr Kwame Asante of Kwame Nkrumah University": after the
+    first "of"/"de" when what comes before is a person's name (a title or a given name, no cue word)."""
+    m = _OF.search(phrase)
+    if not m:
+        return 0
+    left = [w.group() for w in WORD.finditer(phrase[:m.start()])]
+    cue_words = org_cues("en") | org_cues("fr")
+    if left and not any(w in cue_words for w in left) and (
+            left[0].rstrip(".") in _title_words() or len(left) > 1 and left[0].lower() in given_names()):
+        return m.end()
+    return 0
+
+
+def _split_at_and(text: str, start: int, end: int, cue_words: frozenset[str]) -> list[tuple[int, int]]:
+    """ "University of Science and Technology" is one name; "the University and the Ministry" two."""
+    out = []
+    for m in re.finditer(r"\s+(?:and|et|&)\s+", text[start:end]):
+        following = WORD.match(text, start + m.end())
+        if following and following.group() in cue_words:
+            out.append((start, start + m.start()))
+            start += m.end()
+    return out + [(start, end)]
+
+
 def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
-    """Capitalised phrases that contain an organisation cue word (University, Ministère...)."""
+    """Phrases that contain an organisation cue word (University, Ministère...), capitalised or
+    in lower case before "de la"/"of" and a capitalised name (« ministère de la Justice »)."""
     cue_words = org_cues("en") | org_cues("fr")
     out = []
     for m in _patterns()["org"].finditer(text):
         phrase = m.group("name")
-        words = [w.group() for w in WORD.finditer(phrase)]
-        if len(words) < 2 or not any(w in cue_words for w in words) or phrase in keep_terms():
-            continue
         lead = re.match(r"(?:The|Le|La|Les|L['’])\s*", phrase)
-        start = m.start("name") + (lead.end() if lead else 0)
-        out.append(Hit(block_id, field, start, m.end("name"), text[start:m.end("name")], Kind.AFFILIATION,
-                       "cue:org", 0.8))
+        start = m.start("name") + max(lead.end() if lead else 0, _after_person(phrase))
+        for s, e in _split_at_and(text, start, m.end("name"), cue_words):
+            words = [w.group() for w in WORD.finditer(text, s, e)]
+            if len(words) >= 2 and any(w in cue_words for w in words) and text[s:e] not in keep_terms():
+                out.append(Hit(block_id, field, s, e, text[s:e], Kind.AFFILIATION, "cue:org", 0.8))
+    for m in _patterns()["lower_org"].finditer(text):
+        out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
+                       "cue:org", 0.75))
     return out
 
 

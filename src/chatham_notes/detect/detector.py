@@ -173,9 +173,10 @@ def _candidates(doc_index, doc, keyed, hits, low, texts, ents) -> list[Candidate
     for h in hits:
         covered.setdefault((h.block_id, h.field), []).append((h.start, h.end))
     for key, _, _ in keyed:
-        covered.setdefault((key, Field.TEXT), []).extend(
-            (e.start, e.end) for e in ents.get(key, []) if e.label in _NOT_NAMES)
-        covered[(key, Field.TEXT)].extend((s, e) for s, e, _ in protected_spans(texts[(key, Field.TEXT)]))
+        if key.startswith(prefix):
+            covered.setdefault((key, Field.TEXT), []).extend(
+                (e.start, e.end) for e in ents.get(key, []) if e.label in _NOT_NAMES)
+            covered[(key, Field.TEXT)].extend((s, e) for s, e, _ in protected_spans(texts[(key, Field.TEXT)]))
     seen, out = set(), []
     title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
 

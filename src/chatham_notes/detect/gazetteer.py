@@ -84,7 +84,8 @@ def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     return places, keeps
 
 
-def protected_spans(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def protected_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tier) of every place, month, currency and keep term written in `text`."""
     places, keeps = _automata()
     out = []
@@ -93,7 +94,7 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
             start = end + 1 - length
             if at_word_edges(text, start, end + 1) and (tier == "keep" or text[start].isupper()):
                 out.append((start, end + 1, tier))
-    return out
+    return tuple(out)
 
 
 def _vetoed(hit: Hit, spans: Iterable[tuple[int, int, str]]) -> bool:
@@ -108,12 +109,4 @@ def _vetoed(hit: Hit, spans: Iterable[tuple[int, int, str]]) -> bool:
 
 def veto(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
     """Drops the person and organisation guesses that lie inside a protected span."""
-    cache: dict[tuple[str, Field], list[tuple[int, int, str]]] = {}
-    out = []
-    for h in hits:
-        where = (h.block_id, h.field)
-        if where not in cache:
-            cache[where] = protected_spans(texts[where])
-        if not _vetoed(h, cache[where]):
-            out.append(h)
-    return out
+    return [h for h in hits if not _vetoed(h, protected_spans(texts[(h.block_id, h.field)]))]

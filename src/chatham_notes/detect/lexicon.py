@@ -121,10 +121,9 @@ def known_orgs() -> tuple[KnownOrg, ...]:
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Given names (lower case) from gender-guesser's dictionary, used only as a lexicon.
-
-    Names shorter than three letters and ordinary words are left out.
+def given_names() -> frozenset[str]:
+    """Every given name (lower case, three letters or more) of gender-guesser's dictionary,
+    ordinary words included ("victor", "grace"): for use next to another name-like word only.
     """
     from importlib.resources import files
 
@@ -137,4 +136,10 @@ def first_names() -> frozenset[str]:
             name = line[3:29].strip()
             if len(name) >= 3 and " " not in name and "+" not in name:
                 names.add(name.lower())
-    return frozenset(n for n in names if not is_common_word(n))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names (lower case) that are not ordinary words, used only as a lexicon."""
+    return frozenset(n for n in given_names() if not is_common_word(n))
