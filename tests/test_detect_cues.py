@@ -171,3 +171,21 @@ def test_spacy_org_spans_are_cut_or_become_people(text: str, span: str, kind: Ki
 ])
 def test_treaties_and_bare_cue_words_are_not_organisations(text: str, span: str) -> None:
     assert cues.entity_orgs(text, _ents(text, "ORG", span), "b")[0] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Then the only pharmacist on the panel asked about stock-outs.", "the only pharmacist on the panel"),
+    ("the only coffee exporter in the room asked not to be named.", "the only coffee exporter in the room"),
+    ("Le seul juge présent a décrit les peines alternatives.", "Le seul juge présent"),
+    ("La seule femme autour de la table a répondu.", "La seule femme autour de la table"),
+])
+def test_unique_in_the_room_roles(text: str, expected: str) -> None:
+    assert (expected, Kind.ROLE) in [(h.text, h.kind) for h in find_roles(text, "b")]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the only option we had.", "the only country in the region", "C'est la seule solution possible.",
+    "the regional office in Abuja has seen a rise", "notre bureau à Dakar couvre 16 pays",
+])
+def test_no_unique_roles_or_office_places(text: str) -> None:
+    assert find_roles(text, "b") == []

@@ -117,3 +117,17 @@ def test_only_languages_present_are_loaded() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "en"
     assert "Amina" not in out.stderr
+
+
+def test_role_label_nested_affiliation_and_vetoed_places() -> None:
+    det = Detector().detect(doc(
+        turn("r1", "Ines Valdivia", "moderator", "Welcome; we are under the Chatham House rule."),
+        para("r2", "The head of the research branch at UNODC followed online, from Kenya."),
+        para("r3", "Notre hôte de l'Université Gaston Berger a proposé un partenariat.", Lang.FR),
+        para("r4", "Kenya and Togo were in the sample; the figures come out in June.")))
+    kinds = {(m.text, m.kind) for m in det.mentions}
+    assert ("moderator", Kind.ROLE) in kinds
+    assert ("UNODC", Kind.AFFILIATION) in kinds
+    assert ("The head of the research branch at UNODC", Kind.ROLE) in kinds
+    assert ("Université Gaston Berger", Kind.AFFILIATION) in kinds
+    assert not {"Kenya", "Togo", "June", "Chatham"} & {m.text for m in det.mentions}

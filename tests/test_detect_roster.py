@@ -102,3 +102,21 @@ def test_roster_needles_cover_names_affiliations_and_other_language_acronyms() -
     assert ("ONUDC", Kind.AFFILIATION, "p1") in strings
     assert ("Hanoi Medical University", Kind.AFFILIATION, "p2") in strings
     assert not any(s == "Sophie" for s, _, _ in needles)  # shared by two people: ambiguous
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rose's point about sequencing was taken up.", ("Rose", "r:p3")),
+    ("Grand's remarks were noted.", ("Grand", "r:p3")),
+    ("Rose, you had a question in the chat?", ("Rose", "r:p3")),
+    ("Petit (observer) asked whether the convention allows this.", ("Petit", "r:p6")),
+    ("Petit (observatrice) a demandé la parole.", ("Petit", "r:p6")),
+    ("Amina M. - budgets fell by 30 %.", ("Amina M.", "r:p1")),
+    ("Mensah A. a répondu.", ("Mensah A.", "r:p1")),
+])
+def test_common_word_names_at_sentence_start_and_short_forms(matcher: RosterMatcher, text: str, expected) -> None:
+    assert expected in found(matcher, text)
+
+
+@pytest.mark.parametrize("text", ["Prices rose, then fell.", "Rose prices fell.", "Grand merci, vraiment."])
+def test_sentence_start_common_words_stay(matcher: RosterMatcher, text: str) -> None:
+    assert found(matcher, text) == []

@@ -9,7 +9,7 @@ from ..model import (Block, BlockKind, Candidate, Detection, Field, Kind, Lang, 
 from . import cues, ner
 from .contacts import find_contacts
 from .gazetteer import protected_spans, veto
-from .lexicon import generic_labels, is_common_word, keep_terms, titles
+from .lexicon import generic_labels, is_common_word, keep_terms, role_nouns, titles
 from .linking import PartyBook, propagate
 from .merge import extend_titles, merge
 from .roles import find_roles
@@ -149,9 +149,16 @@ def _label_hits(matcher: RosterMatcher, key: str, block: Block) -> list[Hit]:
         start = speaker.affiliation.index(aff)
         found = [h for h in matcher.find(speaker.affiliation, key, Field.SPEAKER_AFFILIATION)
                  if h.kind is Kind.AFFILIATION]
-        out.append(Hit(key, Field.SPEAKER_AFFILIATION, start, start + len(aff), aff, Kind.AFFILIATION, "label", 1.0,
+        kind = Kind.ROLE if not found and _is_role_noun(aff) else Kind.AFFILIATION  # "Ines (moderator):"
+        out.append(Hit(key, Field.SPEAKER_AFFILIATION, start, start + len(aff), aff, kind, "label", 1.0,
                        found[0].key if found else None))
     return out
+
+
+def _is_role_noun(text: str) -> bool:
+    """Whether a label's parentheses hold a role ("moderator", « modératrice ») rather than an organisation."""
+    nouns = {n.casefold() for lang in ("en", "fr") for which in ("unique", "generic") for n in role_nouns(lang, which)}
+    return text.casefold() in nouns
 
 
 def _label_affiliations(book: PartyBook, mentions: list[list[Mention]], docs) -> None:

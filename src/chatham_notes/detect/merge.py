@@ -16,7 +16,7 @@ from .text import WORD, Hit
 
 _PRIORITY = {"presidio": 100, "roster": 90, "label": 85, "lexicon": 80, "cue:title": 75, "role": 72,
              "cue:after": 70, "cue:before": 70, "cue:org": 65, "link": 62, "roster:fuzzy": 60,
-             "spacy": 50, "firstname": 45, "place": 40}
+             "spacy": 50, "place": 48, "firstname": 45}
 _FIRM = {"roster", "label", "presidio"}
 
 
@@ -78,7 +78,15 @@ def _merge_group(text: str, hits: list[Hit]) -> list[Hit]:
                     if piece:
                         accepted.append(piece)
                 pos = max(pos, e)
-    return sorted(accepted, key=lambda x: x.start)
+    return sorted(accepted + _nested_affiliations(text, hits, accepted), key=lambda x: x.start)
+
+
+def _nested_affiliations(text: str, hits: list[Hit], accepted: list[Hit]) -> list[Hit]:
+    """Organisations inside a role ("the head of research at UNODC") are findings of their own too."""
+    roles = [a for a in accepted if a.kind is Kind.ROLE]
+    inner = [h for h in hits if h.kind is Kind.AFFILIATION and any(
+        r.start <= h.start and h.end <= r.end and r.end - r.start > h.end - h.start for r in roles)]
+    return _merge_group(text, inner) if inner else []
 
 
 def merge(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:

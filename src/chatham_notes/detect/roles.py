@@ -20,7 +20,7 @@ def _alts(items) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     dets = read_yaml("detect", "determiners.yaml")
     det = _alts(dets["en"] + dets["fr"])
     preps = _alts(dets["tail_prepositions"]["en"] + dets["tail_prepositions"]["fr"])
@@ -28,7 +28,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     generic = _alts(role_nouns("en", "generic") + role_nouns("fr", "generic"))
     verbs = _alts(cues("en", "after") + cues("fr", "after"))
     # A tail: preposition, optional determiner, up to four words (stopping at verbs and clauses).
-    word = rf"(?!(?:{verbs}|{_STOP})\b)[\w’'\-&]+"
+    word = rf"(?!(?:{verbs}|{_STOP})\b)(?![a-z]{{2,}}ed\b)[\w’'\-&]+"  # no English past tense
     tail = rf"(?:\s+(?:{preps})\s*(?:(?:the|l['’]|la|le|les)\s*)?{word}(?:\s+(?:(?:of|at|de|du|des|à)\s+(?:the\s+|l['’]|la\s+)?)?{word}){{0,3}})"
     role = re.compile(
         rf"(?<!\w)(?i:{det})\s*(?:(?i:{unique})(?!\w){tail}?|(?i:{generic})(?!\w){tail})", re.UNICODE)
@@ -37,12 +37,24 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     place_preps = _alts(place_spec["en"]["prepositions"] + place_spec["fr"]["prepositions"])
     place = re.compile(
         rf"(?<!\w)(?i:{nouns})\s+(?P<place>(?:{place_preps})\s*(?![A-Z]{{2,}}\b)[A-ZÀ-Ý][\w\-’']+(?:[\s\-][A-ZÀ-Ý][\w\-’']+)*)")
-    return role, place
+    return role, place, _only_pattern(word)
+
+
+def _only_pattern(word: str) -> re.Pattern[str]:
+    """ "the only pharmacist on the panel", « le seul juge présent »: a unique person in the room."""
+    spec = read_yaml("detect", "determiners.yaml")
+    only = _alts(spec["only"]["en"] + spec["only"]["fr"])
+    where = _alts(spec["only_places"]["en"] + spec["only_places"]["fr"])
+    present = _alts(spec["only_present"])
+    rooms = _alts(spec["only_rooms"])
+    noun = rf"(?!(?:{where}|{present})\b){word}"
+    return re.compile(rf"(?<!\w)(?i:{only})\s+{noun}(?:\s+{noun}){{0,2}}?"
+                      rf"(?:\s+(?i:{present})\b|\s+(?i:{where})\s+(?:(?:the|this|our|la|le|les|l['’]|cette|ce)\s*)?(?i:{rooms})\b)")
 
 
 def find_roles(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     """ROLE descriptions and PLACE findings in `text`."""
-    role, place = _patterns()
+    role, place, only = _patterns()
     places = [Hit(block_id, field, m.start("place"), m.end("place"), m.group("place"), Kind.PLACE, "place", 0.6)
               for m in place.finditer(text)]
     out = []
@@ -53,4 +65,5 @@ def find_roles(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
                 end = -1
         if end > 0:
             out.append(Hit(block_id, field, m.start(), end, text[m.start():end], Kind.ROLE, "role", 0.7))
+    out += [Hit(block_id, field, m.start(), m.end(), m.group(), Kind.ROLE, "role", 0.7) for m in only.finditer(text)]
     return out + places

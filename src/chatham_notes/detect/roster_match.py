@@ -31,7 +31,7 @@ def _title_regex() -> re.Pattern[str]:
 
 def _cue_after_regex() -> re.Pattern[str]:
     alts = "|".join(re.escape(c) for c in cues("en", "after") + cues("fr", "after"))
-    return re.compile(rf"^(?:'s)?\s+(?:{alts})\b")
+    return re.compile(rf"^(?:['’]s)?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:{alts})\b")  # "Petit (observer) asked"
 
 
 class RosterMatcher:
@@ -96,6 +96,8 @@ class RosterMatcher:
             return True
         if self._cue_after.match(after):
             return True
+        if re.match(r"['’]s\b", after) or sentence_initial(text, start) and re.match(r",\s", after):
+            return True  # "Rose's point about sequencing", vocative "Grace, you had a question?"
         next_word = WORD.match(after.lstrip())
         return not sentence_initial(text, start) and not (next_word and is_capitalised(next_word.group()))
 

@@ -81,6 +81,8 @@ def name_variants(participant: Participant) -> list[Variant]:
             first, last = parts[0], parts[-1]
             out.append(Variant(f"{first} {last}", Form.FULL, Kind.PERSON, pid))
             out.append(Variant(f"{first[0]}. {last}", Form.FULL, Kind.PERSON, pid))
+            out.append(Variant(f"{first} {last[0]}.", Form.FULL, Kind.PERSON, pid))  # "Grace R."
+            out.append(Variant(f"{last} {first[0]}.", Form.FULL, Kind.PERSON, pid))  # "Yao K."
             out.append(Variant(f"{last} {first}", Form.FULL, Kind.PERSON, pid))
             for part in {first, last}:
                 out += [Variant(t, Form.PART, Kind.PERSON, pid) for t in _spelling_variants(part)]
