@@ -189,3 +189,12 @@ def test_unique_in_the_room_roles(text: str, expected: str) -> None:
 ])
 def test_no_unique_roles_or_office_places(text: str) -> None:
     assert find_roles(text, "b") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Une participante de Médecins du Monde demande comment associer les personnes concernées.",
+    "A participant from MSF asked about funding.",
+    "the rapporteur (late) said nothing",
+])
+def test_lower_case_nouns_after_a_determiner_are_not_names(text: str) -> None:
+    assert people(text) == []
