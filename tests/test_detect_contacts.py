@@ -38,3 +38,44 @@ def test_tldextract_is_offline(capfd: pytest.CaptureFixture[str]) -> None:
     find_contacts("contact: a.b@example.co.uk, https://example.org/x", "b")
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+# --------------------------------------------------------------------------- names tied to contacts and parentheses
+
+
+def _person(text: str, name: str):
+    from chatham_notes.detect.text import Hit
+    from chatham_notes.model import Field, Kind
+
+    start = text.index(name)
+    return Hit("b", Field.TEXT, start, start + len(name), name, Kind.PERSON, "cue:title", 0.9)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Ana Quispe (Universidad Mayor de San Andrés) explained.", "Ana Quispe", ["Universidad Mayor de San Andrés"]),
+    ("Dr Chloé Garnier (Agence française de développement) opened.", "Dr Chloé Garnier",
+     ["Agence française de développement"]),
+    ("Ruth (ECOWAS) presented the plan.", "Ruth", ["ECOWAS"]),
+    ("Petit (observer) asked a question.", "Petit", []),
+    ("Asantey (sp?) thinks so.", "Asantey", []),
+    ("Mme Diop (Sénégal) a répondu.", "Mme Diop", []),
+    ("Ines (moderator) opened.", "Ines", []),
+])
+def test_parentheses_after_a_person_hold_their_affiliation(text: str, name: str, expected: list[str]) -> None:
+    from chatham_notes.detect.ties import paren_affiliations
+    from chatham_notes.model import Field
+
+    found = paren_affiliations([_person(text, name)], {("b", Field.TEXT): text})
+    assert [h.text for h in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Emeka Obiora posts updates as @emeka_drugpolicy; his blog is www.emekaobiora.com.", ["Emeka Obiora"]),
+    ("Écrire à Aïssa Koné : aissa.kone@example.org", ["Aïssa Koné"]),
+    ("Hanoi Medical University: contact@hmu.edu.vn", []),
+])
+def test_names_spelt_by_a_contact_are_people(text: str, expected: list[str]) -> None:
+    from chatham_notes.detect.contacts import find_contacts
+    from chatham_notes.detect.ties import contact_names
+
+    assert [h.text for h in contact_names(text, find_contacts(text, "b"), "b")] == expected

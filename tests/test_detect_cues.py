@@ -198,3 +198,9 @@ def test_no_unique_roles_or_office_places(text: str) -> None:
 ])
 def test_lower_case_nouns_after_a_determiner_are_not_names(text: str) -> None:
     assert people(text) == []
+
+
+@pytest.mark.parametrize("text", ["Our colleague in Abidjan described a drop-in centre.",
+                                  "Notre collègue à Bamako a souligné le manque de moyens."])
+def test_a_place_before_a_verb_is_not_a_speaker(text: str) -> None:
+    assert people(text) == []

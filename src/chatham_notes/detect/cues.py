@@ -25,6 +25,7 @@ _BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(
             r"(?:\s+[-–—])?")
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
                                 r"les|des|du|de|ce|cette|notre|votre|leur|son|sa|ses|chaque|autre)\s+|\b[ld]['’])$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|à|au|aux|en|dans)\s+$")
 # Organisation heads that rapporteurs write in lower case: « ministère de la Justice ».
 _LOWER_ORG_HEADS = ("ministry", "ministère", "ministere", "university", "université", "institute", "institut",
                     "agency", "agence", "department", "département", "direction générale", "secrétariat d'état")
@@ -104,6 +105,8 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             if name == "after" and word.islower() and word not in first_names() and (
                     len(word) < 4 or _DETERMINER_BEFORE.search(text, 0, start)):
                 continue  # "une participante de MdM demande" is a noun, "priya said" a name
+            if name == "after" and _PLACE_BEFORE.search(text, 0, start):
+                continue  # "our colleague in Abidjan described": a place, not the speaker
             out.append(Hit(block_id, field, start, end, word, Kind.PERSON, f"cue:{name}", score))
     return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field)
 

@@ -15,6 +15,7 @@ from .merge import extend_titles, merge
 from .roles import find_roles
 from .roster_match import RosterMatcher
 from .text import WORD, Hit, sentence_initial
+from .ties import contact_names, paren_affiliations
 
 _NOT_NAMES = {"GPE", "LOC", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
               "EVENT", "LAW", "LANGUAGE", "FAC", "PRODUCT", "WORK_OF_ART", "MISC"}
@@ -70,12 +71,14 @@ class Detector:
             low += weak
         hits = veto([extend_titles(h, texts[(h.block_id, h.field)]) for h in hits], texts)
         hits = merge(hits, texts)
+        hits = merge(hits + veto(paren_affiliations(hits, texts), texts), texts)
         hits = merge(hits + veto(propagate(hits, texts), texts), texts)
         return self._detections(docs, keyed, hits, low, texts, ents)
 
     def _block_hits(self, key: str, block: Block, ents: list[ner.Entity]) -> tuple[list[Hit], list[Hit]]:
         text = block.text
-        hits = self.matcher.find(text, key) + find_contacts(text, key) + find_roles(text, key)
+        contacts = find_contacts(text, key)
+        hits = self.matcher.find(text, key) + contacts + find_roles(text, key) + contact_names(text, contacts, key)
         hits += cues.cue_people(text, key) + cues.first_name_people(text, key) + cues.cue_orgs(text, key)
         people, low_people = cues.entity_people(text, ents, key)
         orgs, low_orgs = cues.entity_orgs(text, ents, key)

@@ -6,7 +6,8 @@ and French; regions, short forms and cities from `models/detect/places.txt` and
 
 Three tiers say how strong a contrary cue must be to keep a finding inside such a span:
 
-- "keep": a keep term ("Chatham House Rule", "CND"): only the roster or a speaker label;
+- "keep": a keep term ("Chatham House Rule", "CND"): only the roster, a speaker label, or
+  the parentheses after a person's name ("Name (ECOWAS)");
 - "strong": countries, regions, months, currencies: also a title ("Ms June");
 - "weak": cities, some of which are given names (Florence): also an attribution cue.
 """
@@ -26,7 +27,7 @@ from .text import Hit, at_word_edges, fold
 
 _NOT_PLACES = {"001", "ZZ", "QO", "EU", "EZ", "UN"}  # world, unknown, unions: not places
 _FIRM = ("roster", "label", "presidio")
-_OVERRIDE = {"keep": (), "strong": ("cue:title",), "weak": ("cue:title", "cue:after", "cue:before")}
+_OVERRIDE = {"keep": ("cue:paren",), "strong": ("cue:title",), "weak": ("cue:title", "cue:after", "cue:before")}
 _RANK = {"keep": 3, "strong": 2, "weak": 1}
 
 
