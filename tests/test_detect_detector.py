@@ -131,3 +131,15 @@ def test_role_label_nested_affiliation_and_vetoed_places() -> None:
     assert ("The head of the research branch at UNODC", Kind.ROLE) in kinds
     assert ("Université Gaston Berger", Kind.AFFILIATION) in kinds
     assert not {"Kenya", "Togo", "June", "Chatham"} & {m.text for m in det.mentions}
+
+
+def test_misspelt_and_lower_case_names_link_to_a_discovered_person() -> None:
+    det = Detector().detect(doc(
+        para("f1", "priya? no - pria (spelling unclear) from UNAIDS asked about funding."),
+        para("f2", "Bernard LAPOINTE a parlé.", Lang.FR),
+        para("f3", "Lapoint (orthographe ?) propose un financement.", Lang.FR),
+        para("f4", "Prices in Peru rose; the pricing was unclear.")))
+    people = {m.text: m.party_id for m in det.mentions if m.kind is Kind.PERSON}
+    assert people["priya"] == people["pria"]
+    assert people["Lapoint"] == people["LAPOINTE"]
+    assert not {"Prices", "pricing", "Peru"} & set(people)

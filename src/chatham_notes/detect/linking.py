@@ -8,8 +8,11 @@ import re
 from collections.abc import Iterable
 
 import ahocorasick
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
+from .gazetteer import place_tier
 from .lexicon import is_common_word, keep_terms, known_orgs, titles
 from .text import WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import initials_forms
@@ -65,7 +68,41 @@ def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]
             if not exact and " " not in key and not is_capitalised(surface) and kind is Kind.PERSON and len(key) < 5:
                 continue
             out.append(Hit(block_id, field, start, end + 1, surface, kind, "link", 0.7, party or None))
+    return out + _fuzzy_links(needles, texts, hits + out)
+
+
+def _fuzzy_links(needles: dict[str, tuple[Kind, str, str | None]], texts: dict[tuple[str, Field], str],
+                 known: list[Hit]) -> list[Hit]:
+    """Misspelt or lower-case single words one edit from a discovered person's name ("priya" for
+    "pria", "Lapoint" for "LAPOINTE"): same first letter, not an ordinary word or a place."""
+    names = {k: v for k, v in needles.items() if v[0] is Kind.PERSON and " " not in k and len(k) >= 4 and not v[2]}
+    if not names:
+        return []
+    taken: dict[tuple[str, Field], list[tuple[int, int]]] = {}
+    for h in known:
+        taken.setdefault((h.block_id, h.field), []).append((h.start, h.end))
+    out = []
+    for where, text in texts.items():
+        for m in WORD.finditer(text):
+            word = m.group()
+            if len(word) < 4 or is_common_word(word) or place_tier(word) or word in keep_terms() or any(
+                    s < m.end() and m.start() < e for s, e in taken.get(where, ())):
+                continue
+            match = process.extractOne(fold(word), names.keys(), scorer=OSA.distance,
+                                       score_cutoff=1 if len(word) < 8 else 2)
+            if match and match[0][0] == fold(word)[0] and match[1] > 0:
+                out.append(Hit(where[0], where[1], m.start(), m.end(), word, Kind.PERSON, "link", 0.65,
+                               names[match[0]][1] or _owner(match[0], known)))
     return out
+
+
+def _owner(name: str, hits: list[Hit]) -> str:
+    """The discovered person a folded name or surname belongs to: "n:" and their full folded name."""
+    for h in hits:
+        full = fold(_strip_title(h.text))
+        if h.kind is Kind.PERSON and (full == name or name in full.split()):
+            return h.key or "n:" + full
+    return "n:" + name
 
 
 class PartyBook:
@@ -101,7 +138,7 @@ class PartyBook:
     def key(self, h: Hit) -> str | None:
         """The party key of a hit."""
         if h.kind is Kind.PERSON:
-            if h.key and h.key.startswith("r:"):
+            if h.key and h.key.startswith(("r:", "n:")):
                 return h.key
             name = _strip_title(h.text)
             if len(name.split()) > 1:
