@@ -107,6 +107,7 @@ def _ents(text: str, label: str, *spans: str):
     ("J.-C. a répondu aux questions.", "J.-C."),
     ("Moussa Diop de l'Université Cheikh Anta Diop a présenté les données.", "Moussa Diop"),
     ("Grace Okafor said the budget was cut.", "Grace Okafor"),
+    ("- Grace Rose said that services must be funded.", "Grace Rose"),
 ])
 def test_people_from_extended_cues(text: str, expected: str) -> None:
     assert expected in people(text)

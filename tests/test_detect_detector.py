@@ -141,5 +141,5 @@ def test_misspelt_and_lower_case_names_link_to_a_discovered_person() -> None:
         para("f4", "Prices in Peru rose; the pricing was unclear.")))
     people = {m.text: m.party_id for m in det.mentions if m.kind is Kind.PERSON}
     assert people["priya"] == people["pria"]
-    assert people["Lapoint"] == people["LAPOINTE"]
+    assert people["Lapoint"] == people["Bernard LAPOINTE"]
     assert not {"Prices", "pricing", "Peru"} & set(people)

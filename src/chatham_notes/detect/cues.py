@@ -70,6 +70,7 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tup
     while words and ((is_common_word(words[0][2]) and not caps_ok and not _given_before_name(words))
                      or words[0][2].rstrip(".") in title_words):
         words.pop(0)
+    caps_ok = caps_ok or _given_before_name(words)  # "Grace Rose said": a given name and a surname
     while words and is_common_word(words[-1][2]) and len(words) > 1 and not caps_ok:
         words.pop()
     if not words or not caps_ok and all(is_common_word(w) or w.isupper() and len(w) > 1 for _, _, w in words):
@@ -84,8 +85,9 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tup
 
 def _given_before_name(words: list[tuple[int, int, str]]) -> bool:
     """ "Grace Okafor", "Moussa Diop": a given name that is also a word, before a name that is not."""
-    return len(words) > 1 and words[0][2].lower() in given_names() and words[0][2][0].isupper() \
-        and not is_common_word(words[1][2])
+    second = words[1][2] if len(words) > 1 else ""
+    return bool(words) and words[0][2].lower() in given_names() and words[0][2][0].isupper() and second[:1].isupper() and (
+        not is_common_word(second) or second.lower() in given_names())
 
 
 def _known_org_form(text: str) -> bool:
