@@ -135,6 +135,14 @@ class PartyBook:
                     counts.setdefault(form, set()).add(key)
         self._people = {form: next(iter(keys)) for form, keys in counts.items() if len(keys) == 1}
 
+    def _near(self, name: str) -> str | None:
+        """The discovered person a misspelt surname belongs to ("lapoint" -> "Bernard LAPOINTE")."""
+        if len(name) < 4 or " " in name:
+            return None
+        forms = [f for f in self._people if len(f) >= 4 and f[0] == name[0]]
+        match = process.extractOne(name, forms, scorer=OSA.distance, score_cutoff=1 if len(name) < 8 else 2)
+        return self._people[match[0]] if match else None
+
     def key(self, h: Hit) -> str | None:
         """The party key of a hit."""
         if h.kind is Kind.PERSON:
@@ -143,7 +151,8 @@ class PartyBook:
             name = _strip_title(h.text)
             if len(name.split()) > 1:
                 return "n:" + fold(name)
-            return self._people.get(name) or self._people.get(fold(name)) or "n:" + fold(name)
+            return self._people.get(name) or self._people.get(fold(name)) or self._near(fold(name)) \
+                or "n:" + fold(name)
         if h.kind is Kind.AFFILIATION:
             if h.key and h.key.startswith("ra:"):
                 return self._org_key_of(h.key[3:])
