@@ -16,7 +16,7 @@ import yaml
 
 from chatham_notes.generalise import GeneraliseOptions, generalise
 from chatham_notes.model import GeneralisedBlock, Lang, Level
-from chatham_notes.wording import render_segments
+from chatham_notes.generalise.wording import render_segments
 from test_generalise_fake import make_detection, make_parties, make_roster
 
 DATA = Path(__file__).resolve().parent / "data" / "attributions"

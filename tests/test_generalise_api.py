@@ -8,7 +8,7 @@ import pytest
 
 from chatham_notes.generalise import GeneraliseOptions, generalise, generalise_many
 from chatham_notes.model import Lang, Level, Placeholder, PlaceholderKind, Sector
-from chatham_notes.wording import render_segments
+from chatham_notes.generalise.wording import render_segments
 from test_generalise_fake import make_detection, make_parties, make_roster
 
 PARTIES = make_parties({

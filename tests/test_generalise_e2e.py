@@ -12,7 +12,7 @@ from chatham_notes.generalise import GeneraliseOptions, generalise
 from chatham_notes.ingest import read_notes
 from chatham_notes.model import BlockKind, Detection, Kind, Lang, Level, Placeholder, PlaceholderKind
 from chatham_notes.roster import read_roster
-from chatham_notes.wording import render_segments
+from chatham_notes.generalise.wording import render_segments
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CASES = [("en-session-bullets.md", "roster.csv"), ("fr-compte-rendu.md", "roster-fr.csv"),

@@ -12,7 +12,7 @@ from unidecode import unidecode
 from chatham_notes import pipeline
 from chatham_notes.model import Lang, Participant, Roster
 from chatham_notes.verify import leak_check_text, needles_for
-from chatham_notes.wording import render_segments
+from chatham_notes.generalise.wording import render_segments
 
 NAMES = ["Amélie Marchand", "Nguyễn Thị Hoa", "Jean-Claude Guérin", "Moussa Diallo", "Chloé Lefèvre", "Kwabena Owusu"]
 ROSTER = Roster(tuple(Participant(id=f"R{i}", name=name) for i, name in enumerate(NAMES, start=1)))

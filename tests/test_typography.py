@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chatham_notes.model import Lang
-from chatham_notes.typography import NBSP, NNBSP, at_sentence_start, capitalise, clean_orphans, french, tidy
+from chatham_notes.generalise.typography import NBSP, NNBSP, at_sentence_start, capitalise, clean_orphans, french, tidy
 
 
 @pytest.mark.parametrize(("raw", "clean"), [

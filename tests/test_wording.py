@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chatham_notes.model import Lang, Placeholder, PlaceholderKind, Sector
-from chatham_notes.typography import NBSP
-from chatham_notes.wording import phrase, placeholder_text, render_segments, spell_number
+from chatham_notes.generalise.typography import NBSP
+from chatham_notes.generalise.wording import phrase, placeholder_text, render_segments, spell_number
 
 P = PlaceholderKind
 

@@ -265,7 +265,7 @@ def redact(
     progress: Progress = _no_progress,
 ) -> tuple[Analysis, list[RedactedBlock]]:
     """Redact one note file in its own language(s); no translation, no .docx."""
-    from .wording import render_segments
+    from .generalise.wording import render_segments
 
     analysis = analyse(read_documents([note], progress), load_roster(roster), options, decisions, progress)
     rendered = []

@@ -308,7 +308,7 @@ def _candidate_row(detection: Detection, c: Candidate, reviewed: bool) -> Findin
 def _render(segments: Sequence[Any]) -> str:
     """Segments in English; typed tags if the wording stage fails, so the report is still written."""
     try:
-        from .wording import render_segments
+        from .generalise.wording import render_segments
 
         text = render_segments(tuple(segments), Lang.EN).strip()
     except Exception:  # a lone placeholder out of context may not render

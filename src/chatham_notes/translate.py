@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import Protocol, runtime_checkable
 
 from .errors import ConfigurationError
+from .generalise.wording import render_segments
 from .model import BilingualBlock, BlockKind, GeneralisedBlock, Lang, Placeholder, Segment
 from .summary import recognise_section
 
@@ -119,9 +120,8 @@ def get_translator(name: str) -> Translator:
 
 
 def _render(segments: Sequence[Segment], lang: Lang) -> str:
-    """Placeholders rendered in `lang`, via `wording` (imported late: built in parallel)."""
-    wording = importlib.import_module(f"{__package__}.wording")
-    return wording.render_segments(tuple(segments), lang)
+    """Placeholders rendered in `lang`."""
+    return render_segments(tuple(segments), lang)
 
 
 def _other(lang: Lang) -> Lang:

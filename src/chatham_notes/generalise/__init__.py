@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from . import attribution
 from .attribution import Unit, build_segments, plan_units
-from .model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
+from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
                     Placeholder, PlaceholderKind, Roster, Sector, Segment)
 from .pronouns import feminine_agreement, neutralise
 from .typography import at_sentence_start

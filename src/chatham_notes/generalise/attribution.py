@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .model import Kind, Mention, Segment
-from .resources import read_yaml
+from ..model import Kind, Mention, Segment
+from ..resources import read_yaml
 
 _PERSONISH = (Kind.PERSON, Kind.ROLE)
 _PRIORITY = {Kind.PERSON: 0, Kind.ROLE: 1, Kind.AFFILIATION: 2, Kind.PLACE: 3}

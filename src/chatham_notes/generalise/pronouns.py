@@ -16,8 +16,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .model import Lang, Placeholder, PlaceholderKind, Segment
-from .resources import read_yaml
+from ..model import Lang, Placeholder, PlaceholderKind, Segment
+from ..resources import read_yaml
 
 _EN_PRONOUN = re.compile(
     r"(?<![\w'’-])(he['’]s|she['’]s|he['’]d|she['’]d|he['’]ll|she['’]ll|himself|herself|hers|her|his|him|he|she)"

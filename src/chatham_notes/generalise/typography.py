@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Lang
+from ..model import Lang
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Lang, Placeholder, PlaceholderKind, Segment
-from .resources import read_yaml
+from ..model import Lang, Placeholder, PlaceholderKind, Segment
+from ..resources import read_yaml
 from .typography import at_sentence_start, capitalise, tidy
 
 _ELIDING = re.compile(r"(?:^|(?<=[\s(«“\"']))(de|que|lorsque|puisque|jusque|ne|je|le|la|se)\s+$", re.I)

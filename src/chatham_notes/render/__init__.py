@@ -13,17 +13,15 @@ cleaned and written reproducibly by `docx_package`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from pathlib import Path
 from typing import Any
 
 import docx
 from babel.dates import format_date
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
 
-from .docx_package import write_reproducible
-from .docx_style import (
+from .package import write_reproducible
+from .style import (
     add_footer,
     add_run,
     keep_row_together,
@@ -32,9 +30,10 @@ from .docx_style import (
     set_table_width,
     setup_document,
 )
-from .errors import ChathamError
-from .model import BilingualBlock, BlockKind, Lang, Section, Summary
-from .resources import read_yaml
+from ..errors import ChathamError
+from ..generalise.wording import phrase
+from ..model import BilingualBlock, BlockKind, Lang, Section, Summary
+from ..resources import read_yaml
 
 LAYOUTS = ("side-by-side", "sequential")
 TABLE_STYLE = "Light Grid Accent 1"
@@ -60,12 +59,7 @@ def format_day(date: str | None, lang: Lang) -> str | None:
 
 def generalisation_line(summary: Summary, lang: Lang) -> str:
     """One sentence saying how attributions were generalised (level and k), in `lang`."""
-    try:
-        wording = importlib.import_module(f"{__package__}.wording")
-        return wording.phrase(f"level.{summary.level}", lang, k=summary.k)
-    except (ImportError, LookupError, AttributeError):
-        # wording has no such phrase (yet): the fixed texts of the notice stand in.
-        return _texts()["generalisation"][str(summary.level)][str(lang)].format(k=summary.k)
+    return phrase(f"level.{summary.level}", lang, k=summary.k)
 
 
 def _block_text(block: BilingualBlock, lang: Lang) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from .errors import OutputError
+from ..errors import OutputError
 
 _DROPPED_RELS = ("/thumbnail", "/customXml")
 _CORE = (

@@ -16,7 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .model import Lang
+from ..model import Lang
 
 LANG_TAGS = {Lang.EN: "en-GB", Lang.FR: "fr-FR"}
 GREY = RGBColor(0x6B, 0x6B, 0x6B)
