@@ -65,3 +65,13 @@ def test_cli_check_needs_something_to_check_against(runner, tmp_path):
     result = runner.invoke(cli, ["check", str(target)])
     assert result.exit_code == 2
     assert "--roster" in result.output
+
+
+def test_cli_redacted_turn_follows_each_languages_typography():
+    from chatham_notes.model import Lang
+    from chatham_notes.pipeline import RedactedBlock
+
+    french = RedactedBlock("n:1", "n.md, line 1", "Une personne participante", "le prix baisse.", Lang.FR)
+    english = RedactedBlock("n:2", "n.md, line 2", "A participant", "prices fell.", Lang.EN)
+    assert french.line == "Une personne participante\u00a0: le prix baisse."
+    assert english.line == "A participant: prices fell."

@@ -188,7 +188,7 @@ def redact(obj, note, roster, decisions, report_html, report_json, level, k, pse
         click.echo(json.dumps(findings_json(analysis, show_originals), ensure_ascii=False, indent=2))
     else:
         for block in blocks:
-            click.echo(f"{block.label}: {block.text}" if block.label else block.text)
+            click.echo(block.line)
     if report_html or report_json:
         from .pipeline import Options, _write_reports
 

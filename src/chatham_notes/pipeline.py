@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, LeakError
+from .generalise.typography import NBSP
 from .model import (
     Detection,
     GeneralisedBlock,
@@ -253,6 +254,14 @@ class RedactedBlock:
     location: str
     label: str | None
     text: str
+    lang: Lang = Lang.EN
+
+    @property
+    def line(self) -> str:
+        """The block as one line: `Label: text`, with French spacing before the colon."""
+        if not self.label:
+            return self.text
+        return f"{self.label}{NBSP if self.lang is Lang.FR else ''}: {self.text}"
 
 
 def redact(
@@ -275,7 +284,7 @@ def redact(
         if block.removed_reason and not block.segments:
             continue
         label = render(block.label) if block.label is not None else None
-        rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments)))
+        rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang))
     return analysis, rendered
 
 
