@@ -75,3 +75,34 @@ def test_cli_redacted_turn_follows_each_languages_typography():
     english = RedactedBlock("n:2", "n.md, line 2", "A participant", "prices fell.", Lang.EN)
     assert french.line == "Une personne participante\u00a0: le prix baisse."
     assert english.line == "A participant: prices fell."
+
+
+def test_cli_check_lists_planted_leaks_without_names(runner, tmp_path):
+    """`check` on a hand-edited summary: every planted name found, exit 1, names only on request."""
+    import test_verify as planted
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,aliases,affiliation\nNguyễn Thị Lan,,Saigon Policy Lab\nMarguerite Rose,Maggie,\n"
+                      "Jean-Claude Obi,,Observatoire des Drogues\n", encoding="utf-8")
+    document = planted.base_document()
+    for plant in (planted.plant_header, planted.plant_footer, planted.plant_table_cell, planted.plant_author,
+                  planted.plant_comment):
+        plant(document)
+    target = tmp_path / "edited.docx"
+    document.save(target)
+
+    result = runner.invoke(cli, ["check", str(target), "--roster", str(roster)])
+    assert result.exit_code == 1
+    parts = " ".join(result.output.splitlines()[:-1])
+    for part in ("header", "footer", "comments", "docProps/core.xml", "document.xml"):
+        assert part in parts, result.output
+    for name in ("Nguy", "Marguerite", "Maggie", "Obi", "Observatoire", "Saigon"):
+        assert name not in result.output
+
+    shown = runner.invoke(cli, ["check", str(target), "--roster", str(roster), "--show-originals"])
+    assert shown.exit_code == 1 and "Jean-Claude Obi" in shown.output
+
+    clean = planted.base_document()
+    clean.save(tmp_path / "clean.docx")
+    result = runner.invoke(cli, ["check", str(tmp_path / "clean.docx"), "--roster", str(roster)])
+    assert result.exit_code == 0, result.output

@@ -37,6 +37,8 @@ def handle_errors(command):
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
             return command(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # already a clean message and exit code
         except ChathamError as error:
             if debug:
                 raise
@@ -237,7 +239,7 @@ def check(file, roster, notes, decisions, show_originals) -> None:
         return
     for leak in leaks:
         what = f" {leak.text!r}" if show_originals else ""
-        click.echo(f"{file}: {leak.location}: {leak.kind.value}{what}")
+        click.echo(f"{file}: {leak.part}, {leak.location}: {leak.kind.value}{what}")
     raise CliError(f"{file}: {len(leaks)} leak(s) found", EXIT_LEAK)
 
 
