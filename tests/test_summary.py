@@ -86,3 +86,12 @@ def test_metadata_is_passed_through():
     s = summary_of([("", [para("a", "x")])], translator="pairs", k=5, level=Level.PARTICIPANT)
     assert (s.title_en, s.title_fr, s.date, s.place) == ("Water futures", "L'avenir de l'eau", "2021-04-26", "Dakar")
     assert (s.translator, s.k, s.level, s.created) == ("pairs", 5, Level.PARTICIPANT, "2021-04-26T12:00:00Z")
+
+
+def test_summary_file_title_can_differ_per_language():
+    blocks = [BilingualBlock("b1", BlockKind.PARAGRAPH, "Water matters.", "L'eau compte.", Lang.EN)]
+    summary = build_summary([(("Morning", "Matin"), blocks), ("Afternoon", blocks)], title_en="T", title_fr="T",
+                            date=None, place=None, level=Level.PARTICIPANT, k=3, translator="none",
+                            created="2021-04-26T12:00:00Z")
+    assert [(s.heading_en, s.heading_fr) for s in summary.sections] == [("Morning", "Matin"),
+                                                                         ("Afternoon", "Afternoon")]

@@ -153,15 +153,15 @@ def created_timestamp(date: str | None) -> str:
     return f"{day.isoformat()}T12:00:00Z"
 
 
-def bilingual_parts(analysis: Analysis, translator_name: str) -> list[tuple[str, tuple]]:
-    """Translate each document's generalised blocks: one (section title, blocks) per file."""
+def bilingual_parts(analysis: Analysis, translator_name: str) -> list[tuple[tuple[str, str], tuple]]:
+    """Translate each document's generalised blocks: one ((title EN, title FR), blocks) per file."""
     from .translate import get_translator, make_bilingual
 
     translator = get_translator(translator_name)
     parts = []
     for document, blocks in zip(analysis.documents, analysis.generalised, strict=True):
         title = document.metadata.title or Path(document.source).stem.replace("-", " ").replace("_", " ")
-        parts.append((title, make_bilingual(blocks, translator)))
+        parts.append(((title, document.metadata.title_fr or title), make_bilingual(blocks, translator)))
     return parts
 
 

@@ -49,17 +49,17 @@ def _heading_texts(block: BilingualBlock) -> tuple[str, str]:
 
 
 def _split_part(
-    title: str, blocks: Sequence[BilingualBlock], offset: int
+    title: tuple[str, str], blocks: Sequence[BilingualBlock], offset: int
 ) -> list[Section]:
     """One file's blocks as sections: its title first, then one per heading block.
 
     Args:
-        title: the file's section title ("" for none).
+        title: the file's section title in English and French ("" for none).
         blocks: the file's bilingual blocks, in order.
         offset: added to a heading block's level (1 when the file has a title).
     """
     sections: list[Section] = []
-    heading = (title, title)
+    heading = title
     level = 1
     current: list[BilingualBlock] = []
     for block in blocks:
@@ -77,7 +77,7 @@ def _split_part(
 
 
 def build_summary(
-    parts: Sequence[tuple[str, Sequence[BilingualBlock]]],
+    parts: Sequence[tuple[str | tuple[str, str], Sequence[BilingualBlock]]],
     *,
     title_en: str,
     title_fr: str,
@@ -91,7 +91,8 @@ def build_summary(
     """Assemble the summary of one meeting from one or more note files.
 
     Args:
-        parts: one (section title, blocks) per input file, in the order given. With a
+        parts: one (section title, blocks) per input file, in the order given; the title
+            is one string for both languages or an (English, French) pair. With a
             single file, its title is not repeated and its headings are level 1.
         title_en, title_fr: the summary's title in each language.
         date: ISO date (YYYY-MM-DD) or as written; None if unknown.
@@ -105,10 +106,11 @@ def build_summary(
     """
     sections: list[Section] = []
     for title, blocks in parts:
+        titles = title if isinstance(title, tuple) else (title, title)
         if len(parts) == 1:
-            title = ""  # one file: the summary's title already heads it
-        offset = 1 if title else 0
-        sections.extend(_split_part(title, blocks, offset))
+            titles = ("", "")  # one file: the summary's title already heads it
+        offset = 1 if any(titles) else 0
+        sections.extend(_split_part(titles, blocks, offset))
     return Summary(
         title_en=title_en,
         title_fr=title_fr,
