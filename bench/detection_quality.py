@@ -373,18 +373,27 @@ def format_side_by_side(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, cases_loader=None, banner: str = "") -> int:
+    """Run the evaluation and print the tables.
+
+    Args:
+        argv: command-line arguments.
+        cases_loader: returns the cases to evaluate (default: the tuning gold set).
+        banner: a line printed before the tables (e.g. which set this is).
+    """
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--system", choices=("detector", "presidio", "both"), default="both")
     parser.add_argument("--details", action="store_true", help="list misses, false positives and dropped terms")
     parser.add_argument("--json", action="store_true", help="print the full results as JSON")
     args = parser.parse_args(argv)
     systems = ("detector", "presidio") if args.system == "both" else (args.system,)
-    cases = load_cases()
+    cases = (cases_loader or load_cases)()
     results = [evaluate(s, cases) for s in systems]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
+    if banner:
+        print(banner.format(n=len(cases)), end="\n\n")
     for result in results:
         print(format_table(result), end="\n\n")
         if args.details:
