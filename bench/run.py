@@ -121,18 +121,21 @@ def _spacy_runner():
     return run
 
 
-def worker_detector(kind: str, sizes: list[int], seed: int) -> dict:
-    """(a) or (b): load, warm on a tiny input, then time each size in turn."""
+def worker_detector(kind: str, sizes: list[int], seed: int, repeat: int = 1) -> dict:
+    """(a) or (b): load, warm on a tiny input, then time each size in turn (best of `repeat` runs)."""
     t0 = time.perf_counter()
     run = _presidio_runner() if kind == "presidio" else _spacy_runner()
     run([(TINY, "en"), ("Selon Fatou Ndiaye, tout va bien.", "fr")])
     result = {"load_s": time.perf_counter() - t0, "sizes": {}}
     for size in sizes:
         blocks = _blocks(size, seed)
-        cpu, start = _cpu(), time.perf_counter()
-        found = run(blocks)
-        result["sizes"][str(size)] = {"seconds": time.perf_counter() - start, "cpu": _cpu() - cpu,
-                                      "words": size, "blocks": len(blocks), "entities": found}
+        for _ in range(max(1, repeat)):
+            cpu, start = _cpu(), time.perf_counter()
+            found = run(blocks)
+            best = result["sizes"].get(str(size))
+            if best is None or time.perf_counter() - start < best["seconds"]:
+                result["sizes"][str(size)] = {"seconds": time.perf_counter() - start, "cpu": _cpu() - cpu,
+                                              "words": size, "blocks": len(blocks), "entities": found}
     result.update(_peak_rss())
     return result
 
@@ -143,8 +146,11 @@ def _summarise(notes: Path, roster: Path, out: Path):
     return summarise([notes], out, roster=roster, options=Options())
 
 
-def worker_pipeline(notes: Path, roster: Path, profile: bool) -> dict:
-    """(c): the library API on one file, warmed first on a tiny bilingual note (same process)."""
+def worker_pipeline(notes: Path, roster: Path, profile: bool, repeat: int = 1) -> dict:
+    """(c): the library API on one file or folder, warmed first on a tiny bilingual note (same process).
+
+    The time is the best of `repeat` runs; the peak memory is the process's over all of them.
+    """
     from chatham_notes.errors import LeakError
 
     tmp = Path(tempfile.mkdtemp(prefix="chatham-bench-"))
@@ -156,6 +162,10 @@ def worker_pipeline(notes: Path, roster: Path, profile: bool) -> dict:
     except LeakError:
         pass  # the warm-up only loads models
     result: dict = {"load_s": time.perf_counter() - t0}
+    for _ in range(max(1, repeat) - 1 if not profile else 0):
+        cpu, start = _cpu(), time.perf_counter()
+        _timed_call(None, notes, roster, tmp / "out.docx")
+        result.setdefault("runs", []).append((time.perf_counter() - start, _cpu() - cpu))
     cpu, start = _cpu(), time.perf_counter()
     if profile:
         import cProfile
@@ -173,8 +183,8 @@ def worker_pipeline(notes: Path, roster: Path, profile: bool) -> dict:
         outcome = _timed_call(None, notes, roster, tmp / "out.docx")
     files = sorted(notes.glob("*.md")) if notes.is_dir() else [notes]
     words = sum(count_words(f.read_text("utf-8")) for f in files)
-    result.update(seconds=time.perf_counter() - start, cpu=_cpu() - cpu, words=words, files=len(files),
-                  **outcome, **_peak_rss())
+    seconds, cpu = min([(time.perf_counter() - start, _cpu() - cpu), *result.pop("runs", [])])
+    result.update(seconds=seconds, cpu=cpu, words=words, files=len(files), **outcome, **_peak_rss())
     return result
 
 
@@ -241,7 +251,7 @@ def _verdict(ok: bool | None) -> str:
 
 def report(sizes, res_a, res_b, res_c, cold, baseline_sizes, show_leaks: bool = False) -> None:
     """Print the figures and the five targets of issue 8."""
-    print("\n== Throughput (timed runs exclude model loading; see load times) ==")
+    print("\n== Throughput (best of --repeat runs; timed runs exclude model loading, see load times) ==")
     print(f"{'words':>8} | {'(a) Presidio':>14} | {'(b) spaCy':>12} | {'(c) chatham':>12} | {'(c)/(a)':>7} | "
           f"{'(c)/(b)':>7} | {'(c) cpu/wall':>12} | {'(c) peak':>9}")
     for size in sizes:
@@ -334,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-leaks", action="store_true",
                         help="list the leaks (c) found, originals included (the people are fictional)")
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="time each measurement this many times and keep the best (a shared machine is noisy)")
     parser.add_argument("--cache", type=Path, default=BENCH / ".cache", help="where the notes are written")
     parser.add_argument("--timeout", type=float, default=420, help="seconds allowed per subprocess")
     parser.add_argument("--worker", choices=["presidio", "spacy", "pipeline"], help=argparse.SUPPRESS)
@@ -344,9 +356,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.worker:
         if args.worker == "pipeline":
-            result = worker_pipeline(args.notes, args.roster, args.profile)
+            result = worker_pipeline(args.notes, args.roster, args.profile, args.repeat)
         else:
-            result = worker_detector(args.worker, sizes, args.seed)
+            result = worker_detector(args.worker, sizes, args.seed, args.repeat)
         print("RESULT " + json.dumps(result))
         return 0
 
@@ -356,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = {size: write_corpus(args.cache, size, args.seed)[0] for size in sizes}
     print(f"Corpus: {', '.join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p in paths.values())}; "
           f"roster of 60 participants; {os.cpu_count()} CPU(s)", flush=True)
-    common = ["--seed", str(args.seed)]
+    common = ["--seed", str(args.seed), "--repeat", str(args.repeat)]
     baseline_sizes = [s for s in sizes if not args.baseline_max_words or s <= args.baseline_max_words] or sizes[:1]
     res_a = None
     if not args.skip_baseline:
@@ -367,8 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     res_c: dict[int, dict] = {}
     for size in sizes:
         print(f"(c) chatham-notes on {size} words…", flush=True)
-        res_c[size] = _spawn(["--worker", "pipeline", "--notes", str(paths[size]), "--roster", str(roster)],
-                             args.timeout)
+        res_c[size] = _spawn(["--worker", "pipeline", "--notes", str(paths[size]), "--roster", str(roster),
+                              *common], args.timeout)
         if "error" in res_c[size]:
             res_c[size]["error"] = "the full pipeline does not run yet on main: " + res_c[size]["error"]
     batch = None
@@ -379,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.files):
             (folder / f"session-{i + 1:02d}.md").write_text(generate(size, args.seed + 1 + i).text, encoding="utf-8")
         print(f"(c) chatham-notes on a folder of {args.files} files × {size} words…", flush=True)
-        batch = _spawn(["--worker", "pipeline", "--notes", str(folder), "--roster", str(roster)], args.timeout)
+        batch = _spawn(["--worker", "pipeline", "--notes", str(folder), "--roster", str(roster), *common],
+                       args.timeout)
     cold = None
     if not args.skip_cold_start:
         print("Cold start…", flush=True)
