@@ -71,8 +71,8 @@ def test_known_acronym_has_a_canonical_key() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The moderator opened the floor.", [("The moderator", Kind.ROLE)]),
-    ("the head of the research branch at UNODC said so", [("the head of the research branch at UNODC", Kind.ROLE)]),
-    ("our host from IDPC welcomed us", [("our host from IDPC", Kind.ROLE)]),
+    ("the head of the research branch at UNODC said so", [("the head of the research branch at UNODC", Kind.ROLE), ("UNODC", Kind.AFFILIATION)]),
+    ("our host from IDPC welcomed us", [("our host from IDPC", Kind.ROLE), ("IDPC", Kind.AFFILIATION)]),
     ("La directrice de l'ONG a souligné.", [("La directrice de l'ONG", Kind.ROLE)]),
     ("La modératrice a remercié.", [("La modératrice", Kind.ROLE)]),
     ("Our colleague in Abidjan agreed.", [("in Abidjan", Kind.PLACE)]),
@@ -205,3 +205,34 @@ def test_lower_case_nouns_after_a_determiner_are_not_names(text: str) -> None:
                                   "Notre collègue à Bamako a souligné le manque de moyens."])
 def test_a_place_before_a_verb_is_not_a_speaker(text: str) -> None:
     assert people(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("our note-taker will circulate the notes", [("our note-taker", Kind.ROLE)]),
+    ("the interpreter asked for a break", [("the interpreter", Kind.ROLE)]),
+    ("La rapporteure enverra le compte rendu.", [("La rapporteure", Kind.ROLE)]),
+    ("La facilitatrice a clos la séance.", [("La facilitatrice", Kind.ROLE)]),
+    ("le rapporteur·e prendra la parole", [("le rapporteur·e", Kind.ROLE)]),
+    ("the UNDP focal point will reply", [("the UNDP focal point", Kind.ROLE)]),
+    ("A civil-society speaker described the raids.", [("A civil-society speaker", Kind.ROLE)]),
+    ("Une intervenante du secteur privé a répondu.", [("Une intervenante du secteur privé", Kind.ROLE)]),
+    ("the speaker from the cocoa cooperative said", [("the speaker from the cocoa cooperative", Kind.ROLE)]),
+    ("The participant from Europol asked", [("The participant from Europol", Kind.ROLE), ("Europol", Kind.AFFILIATION)]),
+    ("An official of the Kenyan Ministry of Health said",
+     [("An official of the Kenyan Ministry of Health", Kind.ROLE), ("Kenyan Ministry of Health", Kind.AFFILIATION)]),
+    ("Our host from Birzeit University opened",
+     [("Our host from Birzeit University", Kind.ROLE), ("Birzeit University", Kind.AFFILIATION)]),
+    ("Le représentant de Harm Reduction Network a parlé",
+     [("Le représentant de Harm Reduction Network", Kind.ROLE), ("Harm Reduction Network", Kind.AFFILIATION)]),
+    ("a participant from Ghana asked", [("from Ghana", Kind.PLACE)]),
+    ("La seule participante lusophone a répondu.", [("La seule participante lusophone", Kind.ROLE)]),
+    ("the only Andean delegate asked", [("the only Andean delegate", Kind.ROLE)]),
+])
+def test_role_nouns_qualifiers_and_tails(text: str, expected: list) -> None:
+    assert [(h.text, h.kind) for h in find_roles(text, "b")] == expected
+
+
+@pytest.mark.parametrize("text", ["We need a moderator.", "the EU member states agreed", "Il faut un rapporteur.",
+                                  "It was the only way forward."])
+def test_indefinite_or_bare_nouns_are_not_roles(text: str) -> None:
+    assert find_roles(text, "b") == []

@@ -120,3 +120,41 @@ def test_common_word_names_at_sentence_start_and_short_forms(matcher: RosterMatc
 @pytest.mark.parametrize("text", ["Prices rose, then fell.", "Rose prices fell.", "Grand merci, vraiment."])
 def test_sentence_start_common_words_stay(matcher: RosterMatcher, text: str) -> None:
     assert found(matcher, text) == []
+
+
+# --------------------------------------------------------------------------- short aliases, informal case, double surnames
+
+INFORMAL = Roster((
+    Participant("q1", "Patricia Ochoa Lindqvist", aliases=("Pat",)),
+    Participant("q2", "Aimée Kowalczyk", aliases=("Hope",)),
+    Participant("q3", "Luiza Pereira da Mota"),
+))
+
+
+@pytest.fixture(scope="module")
+def informal() -> RosterMatcher:
+    return RosterMatcher(INFORMAL)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ochoa presented the figures.", "Ochoa"),  # the first part of a double surname
+    ("Patricia Ochoa opened.", "Patricia Ochoa"),
+    ("Pat will share the slides.", "Pat"),  # a roster alias as written, at a sentence start
+    ("Pat va partager les diapositives.", "Pat"),
+    ("pat asked about prisons", "pat"),  # a common-word alias in lower case before an attribution verb
+    ("aimee closing: next call Thursday", "aimee"),  # "aimée" is a word, "aimee" only the name
+    ("aimée a conclu la séance", "aimée"),
+    ("Selon Pereira, les chiffres baissent.", "Pereira"),
+])
+def test_aliases_informal_case_and_middle_parts(informal: RosterMatcher, text: str, expected: str) -> None:
+    assert expected in [t for t, _ in found(informal, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hope this helps the group.",  # an alias before an article is the ordinary word
+    "A pat on the back for the team.",
+    "the pat asked nothing",
+    "Elle est aimée de tous.",
+])
+def test_common_word_aliases_stay_words(informal: RosterMatcher, text: str) -> None:
+    assert found(informal, text) == []

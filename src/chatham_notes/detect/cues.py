@@ -23,7 +23,7 @@ _ORG_RUN = (r"[A-ZÀ-Þ][\w&'’\-]*(?:\s+(?:(?:of|for|on|the|and|de|du|des|la|l
 # Between a name and its verb: "(observer)", "from the Thai Office of ...", " - ".
 _BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?{_ORG_RUN})?"
             r"(?:\s+[-–—])?")
-_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
+DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
                                 r"les|des|du|de|ce|cette|notre|votre|leur|son|sa|ses|chaque|autre)\s+|\b[ld]['’])$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|à|au|aux|en|dans)\s+$")
 # Organisation heads that rapporteurs write in lower case: « ministère de la Justice ».
@@ -105,7 +105,7 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             start, end = span
             word = text[start:end]
             if name == "after" and word.islower() and word not in first_names() and (
-                    len(word) < 4 or _DETERMINER_BEFORE.search(text, 0, start)):
+                    len(word) < 4 or DETERMINER_BEFORE.search(text, 0, start)):
                 continue  # "une participante de MdM demande" is a noun, "priya said" a name
             if name == "after" and _PLACE_BEFORE.search(text, 0, start):
                 continue  # "our colleague in Abidjan described": a place, not the speaker

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Lang, Sector
 from ..resources import read_list, read_yaml
+from .text import fold
 
 _LANGS = ("en", "fr")
 _SPLIT = re.compile(r"\s+")
@@ -129,14 +130,22 @@ def given_names() -> frozenset[str]:
 
     path = files("gender_guesser").joinpath("data", "nam_dict.txt")
     names = set()
-    with path.open(encoding="iso-8859-1") as handle:
+    with path.open("rb") as handle:  # fixed byte columns; the names themselves are UTF-8
         for line in handle:
-            if line.startswith("#") or len(line) < 30:
+            if line.startswith(b"#") or len(line) < 30:
                 continue
-            name = line[3:29].strip()
+            name = _decode(line[3:29]).strip()
             if len(name) >= 3 and " " not in name and "+" not in name:
                 names.add(name.lower())
+                names.add(fold(name))  # "gaelle" in notes typed without accents
     return frozenset(names)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:  # a few old entries are Latin-1
+        return raw.decode("iso-8859-1")
 
 
 @lru_cache(maxsize=1)

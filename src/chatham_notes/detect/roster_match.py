@@ -14,11 +14,13 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Roster
+from .cues import DETERMINER_BEFORE
 from .lexicon import cues, is_common_word, titles
 from .text import WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
 from .variants import Form, Variant, roster_variants
 
 _TITLE_BEFORE = None
+_ARTICLE = re.compile(r"(?i:the|a|an|this|that|these|those|le|la|les|un|une|des|ce|cette|ces)")
 
 
 def _title_regex() -> re.Pattern[str]:
@@ -80,15 +82,25 @@ class RosterMatcher:
             return surface == v.text or (surface.isupper() and surface.upper() == v.text.upper()) or (
                 not is_common_word(v.text) and surface.casefold() == v.text.casefold())
         if v.form is Form.PART and is_common_word(v.text):
+            if not is_common_word(surface) or v.alias and self._alias_as_written(text, start, end, surface, v):
+                return True  # "clemence" for "Clémence": spelt so, it is no ordinary word
             return self._names_person(text, start, end, surface, field)
         return True
+
+    def _alias_as_written(self, text: str, start: int, end: int, surface: str, v: Variant) -> bool:
+        """A roster alias in its own case ("Meg will share...") names the person, unless an article
+        follows ("Hope this helps") or a capitalised word makes it part of another name."""
+        if surface != v.text or not is_capitalised(surface) or surface == "Me":
+            return False
+        next_word = WORD.match(text[end:].lstrip())
+        return not (next_word and (is_capitalised(next_word.group()) or _ARTICLE.fullmatch(next_word.group())))
 
     def _names_person(self, text: str, start: int, end: int, surface: str, field: Field) -> bool:
         """A common-word name (Rose, Grand, Me) names the person only in these contexts."""
         if field is Field.SPEAKER:
             return True
-        if not is_capitalised(surface):
-            return False
+        if not is_capitalised(surface):  # "meg asked about...": a subject of an attribution verb
+            return bool(self._cue_after.match(text[end:end + 40])) and not DETERMINER_BEFORE.search(text, 0, start)
         after = text[end:end + 40]
         if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):
             return False  # « Me Dupont »: the French title Maître

@@ -32,6 +32,7 @@ class Variant:
     form: Form
     kind: Kind
     participant_id: str
+    alias: bool = False  # a one-word alias the roster gives ("Meg"): matched as written
 
 
 def _words(name: str) -> list[str]:
@@ -75,8 +76,9 @@ def name_variants(participant: Participant) -> list[Variant]:
     for name in (participant.name, *participant.aliases):
         parts = _name_parts(name)
         multi = len(_words(name)) > 1
+        alias = name is not participant.name and not multi
         for text in _spelling_variants(name.strip()):
-            out.append(Variant(text, Form.FULL if multi else Form.PART, Kind.PERSON, pid))
+            out.append(Variant(text, Form.FULL if multi else Form.PART, Kind.PERSON, pid, alias))
         if len(parts) >= 2:
             first, last = parts[0], parts[-1]
             out.append(Variant(f"{first} {last}", Form.FULL, Kind.PERSON, pid))
@@ -86,9 +88,21 @@ def name_variants(participant: Participant) -> list[Variant]:
             out.append(Variant(f"{last} {first}", Form.FULL, Kind.PERSON, pid))
             for part in {first, last}:
                 out += [Variant(t, Form.PART, Kind.PERSON, pid) for t in _spelling_variants(part)]
+            out += _middle_variants(first, parts[1:-1], pid)
         out += [Variant(t, Form.INITIALS, Kind.PERSON, pid) for t in initials_forms(name)]
     out += _affiliation_variants(participant)
     return _dedupe(out)
+
+
+def _middle_variants(first: str, middle: list[str], pid: str) -> list[Variant]:
+    """Every other part of a multi-part name: "Salas" and "Rodrigo Salas" for "Rodrigo Salas Vera"
+    (a double surname), "Thi" for "Nguyen Thi Hoa". Shared parts are dropped by `roster_variants`."""
+    out = []
+    for part in middle:
+        if len(part) >= 3:
+            out += [Variant(t, Form.PART, Kind.PERSON, pid) for t in _spelling_variants(part)]
+            out.append(Variant(f"{first} {part}", Form.FULL, Kind.PERSON, pid))
+    return out
 
 
 def _affiliation_variants(participant: Participant) -> list[Variant]:
