@@ -162,35 +162,32 @@ def worker_pipeline(notes: Path, roster: Path, profile: bool, repeat: int = 1) -
     except LeakError:
         pass  # the warm-up only loads models
     result: dict = {"load_s": time.perf_counter() - t0}
-    for _ in range(max(1, repeat) - 1 if not profile else 0):
+    import cProfile
+
+    profiler = cProfile.Profile() if profile else None
+    runs = []
+    for _ in range(1 if profile else max(1, repeat)):
         cpu, start = _cpu(), time.perf_counter()
-        _timed_call(None, notes, roster, tmp / "out.docx")
-        result.setdefault("runs", []).append((time.perf_counter() - start, _cpu() - cpu))
-    cpu, start = _cpu(), time.perf_counter()
-    if profile:
-        import cProfile
+        outcome = _timed_call(profiler.runcall if profiler else None, notes, roster, tmp / "out.docx")
+        runs.append((time.perf_counter() - start, _cpu() - cpu))
+    if profiler:
         import io
         import pstats
 
-        profiler = cProfile.Profile()
-        outcome = _timed_call(profiler.runcall, notes, roster, tmp / "out.docx")
         stream = io.StringIO()
         stats = pstats.Stats(profiler, stream=stream)
         stats.sort_stats("cumulative").print_stats(15)
         stats.sort_stats("tottime").print_stats(10)
         result["profile"] = stream.getvalue()
-    else:
-        outcome = _timed_call(None, notes, roster, tmp / "out.docx")
     files = sorted(notes.glob("*.md")) if notes.is_dir() else [notes]
-    words = sum(count_words(f.read_text("utf-8")) for f in files)
-    seconds, cpu = min([(time.perf_counter() - start, _cpu() - cpu), *result.pop("runs", [])])
-    result.update(seconds=seconds, cpu=cpu, words=words, files=len(files), **outcome, **_peak_rss())
+    seconds, cpu = min(runs)
+    result.update(seconds=seconds, cpu=cpu, words=sum(count_words(f.read_text("utf-8")) for f in files),
+                  files=len(files), **outcome, **_peak_rss())
     return result
 
 
 def _timed_call(wrapper, notes: Path, roster: Path, out: Path) -> dict:
     """Run summarise (through `wrapper` if given); a leak is recorded, not raised."""
-
     from chatham_notes.errors import LeakError
 
     call = (lambda: wrapper(_summarise, notes, roster, out)) if wrapper else (lambda: _summarise(notes, roster, out))
