@@ -236,3 +236,41 @@ def test_role_nouns_qualifiers_and_tails(text: str, expected: list) -> None:
                                   "It was the only way forward."])
 def test_indefinite_or_bare_nouns_are_not_roles(text: str) -> None:
     assert find_roles(text, "b") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("qqn du ministère - peut-être m. ouedraogo - a parlé", "m. ouedraogo"),
+    ("mme sawadogo encore : trois cas", "mme sawadogo"),
+])
+def test_lower_case_french_titles(text: str, expected: str) -> None:
+    assert expected in people(text)
+
+
+def test_a_metre_is_no_title() -> None:
+    assert people("une pièce de 5 m. environ") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Elle travaille chez Nexalis depuis 2019.", ["Nexalis"]),
+    ("Il dîne chez Marie ce soir.", []),
+    ("Il vit chez Bamako.", []),
+])
+def test_chez_an_organisation(text: str, expected: list[str]) -> None:
+    assert [h.text for h in cues.cue_orgs(text, "b") if h.kind is Kind.AFFILIATION] == expected
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("They compared it with Quibdó, where coca fell.", "Quibdó", "ORG"),
+    ("l'exemple de Mae Salong, en Thaïlande, est connu", "Mae Salong", "PERSON"),
+    ("the case of Huay Xai, in Laos, shows it", "Huay Xai", "PERSON"),
+])
+def test_a_name_followed_by_where_or_a_country_is_a_locality(text: str, span: str, label: str) -> None:
+    ents = _ents(text, label, span)
+    found = cues.entity_orgs(text, ents, "b")[0] if label == "ORG" else cues.entity_people(text, ents, "b")[0]
+    assert found == []
+
+
+def test_an_elided_preposition_is_not_part_of_an_organisation() -> None:
+    text = "La saisie d'Ouagadougou Trust a été confirmée."
+    assert [h.text for h in cues.entity_orgs(text, _ents(text, "ORG", "d'Ouagadougou Trust"), "b")[0]] == [
+        "Ouagadougou Trust"]

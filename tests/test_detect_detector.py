@@ -143,3 +143,43 @@ def test_misspelt_and_lower_case_names_link_to_a_discovered_person() -> None:
     assert people["priya"] == people["pria"]
     assert people["Lapoint"] == people["Bernard LAPOINTE"]
     assert not {"Prices", "pricing", "Peru"} & set(people)
+
+
+# --------------------------------------------------------------------------- informal notes, appositions, instruments
+
+
+@pytest.fixture(scope="module")
+def informal_fr() -> Detection:
+    return Detector().detect(doc(
+        para("i1", "qqn du PNUD - peut-être m. diabaté - a parlé des génériques", Lang.FR),
+        para("i2", "diabate encore : 4 % seulement des usagers sont traités", Lang.FR),
+        para("i3", "awa k. envoie le protocole à tout le monde", Lang.FR),
+        para("i4", "awa pense que le test coûte trop cher", Lang.FR),
+        para("i5", "je suis d'accord avec Ingrid sur ce point", Lang.FR),
+    ))
+
+
+def test_lower_case_title_and_accent_stripped_links(informal_fr: Detection) -> None:
+    people = texts(informal_fr, Kind.PERSON)
+    assert "m. diabaté" in people and "diabate" in people
+    assert "awa" in people
+    assert not any("accord" in p for p in people)
+
+
+def test_an_apposition_after_a_person_is_their_affiliation() -> None:
+    det = Detector().detect(doc(para("a1", "M. Lucien Farrugia, d'Alvéa, a rappelé les chiffres.", Lang.FR),
+                                para("a2", "Dr Ines Koller, from Sanovia, presented the pilot.")))
+    assert {"Alvéa", "Sanovia"} <= set(texts(det, Kind.AFFILIATION))
+
+
+def test_a_name_inside_an_instrument_is_not_linked() -> None:
+    det = Detector().detect(doc(para("n1", "Dr Winnie Baraka opened the session."),
+                                para("n2", "The Winnie Baraka Rules were cited twice.")))
+    assert not [m for m in det.mentions if m.block_id == "n2" and m.kind is Kind.PERSON]
+
+
+def test_roster_alias_and_double_surname_end_to_end() -> None:
+    roster = Roster((Participant("r1", "Margarida Souto Ferreira", aliases=("Gui",)),))
+    det = Detector(roster).detect(doc(para("r1", "Gui will circulate the list."),
+                                      para("r2", "Souto agreed; gui asked about prisons.")))
+    assert {"Gui", "Souto", "gui"} <= set(texts(det, Kind.PERSON))

@@ -56,3 +56,28 @@ def test_cues_roster_and_wider_names_survive(text: str, word: str, kind: Kind, d
 def test_protected_spans_need_a_capital_except_keep_terms() -> None:
     text = "prices in turkey and Turkey; the CND met"
     assert [text[s:e] for s, e, _ in protected_spans(text)] == ["Turkey", "CND"]
+
+
+@pytest.mark.parametrize(("text", "word", "kind", "detector"), [
+    ("Les saisies d'Abidjan ont doublé.", "d'Abidjan", Kind.AFFILIATION, "spacy"),  # elided « d' » before a place
+    ("data cover Kenya and Tanzania", "Kenya and Tanzania", Kind.AFFILIATION, "spacy"),  # two places, one span
+    ("les chiffres du Mali et du Niger", "Mali et du Niger", Kind.AFFILIATION, "spacy"),
+    ("please send it on Telegram tonight", "Telegram", Kind.AFFILIATION, "spacy"),  # an app, not an organisation
+    ("we met on Zoom", "Zoom", Kind.PERSON, "spacy"),
+    ("the Sandra Vukovic Principles apply", "Sandra Vukovic", Kind.PERSON, "link"),  # inside a named instrument
+    ("selon les Règles de Lisbonne Ouest", "Lisbonne Ouest", Kind.PERSON, "spacy"),
+    ("the Inter-American Commission on Human Rights ruled", "Inter-American Commission on Human Rights",
+     Kind.AFFILIATION, "cue:org"),  # a body discussed as content
+    ("le Fonds mondial finance la phase 3", "Fonds mondial", Kind.AFFILIATION, "lexicon"),
+])
+def test_content_places_apps_instruments_and_bodies_are_vetoed(text: str, word: str, kind: Kind, detector: str) -> None:
+    assert veto([_hit(text, word, kind, detector)], {("b", Field.TEXT): text}) == []
+
+
+@pytest.mark.parametrize(("text", "word", "kind", "detector"), [
+    ("Kenya Diallo and Tanzania", "Kenya Diallo", Kind.PERSON, "spacy"),  # one part is no place
+    ("Rapport de Mme Okonjo Bello", "Mme Okonjo Bello", Kind.PERSON, "cue:title"),  # a report by a person
+])
+def test_partly_protected_or_titled_names_survive(text: str, word: str, kind: Kind, detector: str) -> None:
+    hit = _hit(text, word, kind, detector)
+    assert veto([hit], {("b", Field.TEXT): text}) == [hit]

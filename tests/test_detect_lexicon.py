@@ -33,3 +33,15 @@ def test_language_restriction(word: str, lang: Lang | None, expected: bool) -> N
 def test_multiword_is_common_only_if_every_word_is() -> None:
     assert is_common_word("prices rose")
     assert not is_common_word("Amina Rose")
+
+
+@pytest.mark.parametrize("word", ["d'accord", "l'accord", "qu'elle", "D'ailleurs"])
+def test_french_elided_words_are_common(word: str) -> None:
+    assert is_common_word(word)
+
+
+def test_accented_given_names_are_read_in_utf8() -> None:
+    from chatham_notes.detect.lexicon import first_names, given_names
+
+    assert {"gaëlle", "gaelle", "clémence", "clemence"} <= given_names()
+    assert "d'souza" not in first_names() and not is_common_word("D'Souza")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..model import Field, Kind
 from ..resources import read_list
 from .lexicon import cues, first_names, given_names, is_common_word, keep_terms, known_orgs, org_cues, titles
+from .gazetteer import place_tier
 from .ner import Entity
 from .text import WORD, Hit, sentence_initial
 
@@ -25,7 +26,16 @@ _BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(
             r"(?:\s+[-–—])?")
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
                                 r"les|des|du|de|ce|cette|notre|votre|leur|son|sa|ses|chaque|autre)\s+|\b[ld]['’])$")
+_CHEZ = re.compile(r"\b(?i:chez)\s+(?P<name>[A-ZÀ-Þ][\w&’'\-]+(?:\s+[A-ZÀ-Þ][\w&’'\-]+){0,3})")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|à|au|aux|en|dans)\s+$")
+# "compared this with Tumaco, where...", « l'exemple de Doi Tung, en Thaïlande »: a locality.
+_PLACE_AFTER = re.compile(r",\s+(?:where|où)\b|,\s+(?:in|en|au|aux)\s+(?P<place>[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*)?)")
+
+
+def _locality(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by ", where" or ", in <country>": a place."""
+    m = _PLACE_AFTER.match(text, end)
+    return bool(m) and (m.group("place") is None or place_tier(m.group("place")) == "strong")
 # Organisation heads that rapporteurs write in lower case: « ministère de la Justice ».
 _LOWER_ORG_HEADS = ("ministry", "ministère", "ministere", "university", "université", "institute", "institut",
                     "agency", "agence", "department", "département", "direction générale", "secrétariat d'état")
@@ -39,7 +49,7 @@ def _alts(items: tuple[str, ...] | frozenset[str]) -> str:
 
 def _abbreviation(title: str) -> bool:
     """Titles also written in lower case in informal notes: mr, mrs, dr, prof, mme (not "me", "m.")."""
-    return 2 <= len(title.rstrip(".")) <= 4 and title.rstrip(".") not in ("Me", "Amb")
+    return (2 <= len(title.rstrip(".")) <= 4 or title == "M.") and title.rstrip(".") not in ("Me", "Amb")
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +60,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "title": re.compile(rf"(?<![\w.])(?:{_alts(all_titles)})(?!\w)\s*(?P<name>{NAME_RUN})"),
         "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{_BETWEEN}\s+(?:{_alts(after)})\b"),
-        "lower_title": re.compile(rf"(?<![\w.])(?:{_alts(tuple(t.lower() for t in all_titles if _abbreviation(t)))})"
+        "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in all_titles if _abbreviation(t)))})"
                                   rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
         "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),
         "before": re.compile(rf"\b(?i:{_alts(before)})\s+(?:(?:{_alts(all_titles)})\s+)?(?P<name>{NAME_RUN})"),
@@ -180,7 +190,7 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
             span: tuple[int, int] | None = (e.start, end)
         else:
             span = _clean_name(surface, e.start, text) if any(c.isupper() for c in surface) else None
-        if span is None:
+        if span is None or _locality(text, span[1]):
             if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
                 low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, "spacy", 0.4))
             continue
@@ -204,7 +214,7 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
     for e in ents:
         if e.label != "ORG":
             continue
-        lead = re.match(r"(?:the|la|le|les|l['’])\s*", e.text, re.IGNORECASE)
+        lead = re.match(r"(?:the|la|le|les|[ld]['’])\s*", e.text, re.IGNORECASE)  # "d'Accra" is Accra
         start = e.start + (lead.end() if lead else 0)
         head = WORD.match(text, start)
         french_style = head is not None and head.group() in org_cues("fr")  # « Agence française de développement »
@@ -216,7 +226,7 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
         if words and (words[0].rstrip(".") in _title_words() or _looks_like_person(words)):
             hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.PERSON, "spacy", 0.8))
             continue
-        if not words or _is_content(surface, words):
+        if not words or _is_content(surface, words) or _locality(text, end):
             if surface and surface not in keep_terms() and surface[0].isupper() and not _is_content_head(words):
                 low.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, "spacy", 0.4))
             continue
@@ -286,6 +296,11 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
             words = [w.group() for w in WORD.finditer(text, s, e)]
             if len(words) >= 2 and any(w in cue_words for w in words) and text[s:e] not in keep_terms():
                 out.append(Hit(block_id, field, s, e, text[s:e], Kind.AFFILIATION, "cue:org", 0.8))
+    for m in _CHEZ.finditer(text):  # « chez Enabel »: a company or agency, not « chez Marie »
+        name = m.group("name")
+        if not place_tier(name) and name not in keep_terms() and name.split()[0].lower() not in given_names() \
+                and not is_common_word(name):
+            out.append(Hit(block_id, field, m.start("name"), m.end("name"), name, Kind.AFFILIATION, "cue:org", 0.7))
     for m in _patterns()["lower_org"].finditer(text):
         out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
                        "cue:org", 0.75))

@@ -27,8 +27,12 @@ from .text import Hit, at_word_edges, fold
 
 _NOT_PLACES = {"001", "ZZ", "QO", "EU", "EZ", "UN"}  # world, unknown, unions: not places
 _FIRM = ("roster", "label", "presidio")
-_OVERRIDE = {"keep": ("cue:paren",), "strong": ("cue:title",), "weak": ("cue:title", "cue:after", "cue:before")}
-_RANK = {"keep": 3, "strong": 2, "weak": 1}
+_OVERRIDE = {"keep": ("cue:paren",), "content": ("cue:title", "cue:paren"), "strong": ("cue:title",),
+             "weak": ("cue:title", "cue:after", "cue:before")}
+_RANK = {"keep": 4, "content": 3, "strong": 2, "weak": 1}
+# French heads that open an instrument's name (« Règles de Bangkok »); not « Rapport de M. X ».
+_FR_HEADS = ("Règles", "Protocole", "Déclaration", "Traité", "Charte", "Convention", "Résolution", "Principes",
+             "Stratégie", "Pacte", "Accord", "Accords", "Loi")
 
 
 def _territories() -> set[str]:
@@ -85,11 +89,30 @@ def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     return places, keeps
 
 
+_CAP = r"[A-ZÀ-Þ][\w’'\-]*"
+_LINK = r"(?:of|on|for|the|and|against|de|du|des|la|le|sur|contre|et|[dl]['’])"
+
+
+@lru_cache(maxsize=1)
+def _content_names() -> re.Pattern[str]:
+    """Named texts and instruments: "Nelson Mandela Rules", "Vienna Declaration", « Règles de Bangkok »,
+    « Protocole de Maputo »: a capitalised run ending with, or a French head followed by, a content head."""
+    heads = "|".join(re.escape(h) for h in sorted(read_list("detect", "content_heads.txt"), key=len, reverse=True))
+    run = rf"{_CAP}(?:\s+(?:{_LINK}\s*)*{_CAP}){{0,5}}"
+    fr_run = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"  # « Protocole de Maputo », not a clause after it
+    return re.compile(rf"(?<![\w’'])(?:{run}\s+(?:{heads})|(?:{'|'.join(_FR_HEADS)})\s+(?:{_LINK}\s*)+{fr_run})(?![\w’'])")
+
+
+def inside_content_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a named text or instrument ("Nelson Mandela Rules")."""
+    return any(s <= start and end <= e for s, e, tier in protected_spans(text) if tier in ("keep", "content"))
+
+
 @lru_cache(maxsize=4096)
 def protected_spans(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, tier) of every place, month, currency and keep term written in `text`."""
+    """(start, end, tier) of every place, month, currency, keep term and named instrument in `text`."""
     places, keeps = _automata()
-    out = []
+    out = [(m.start(), m.end(), "content") for m in _content_names().finditer(text)]
     for automaton, haystack in ((places, fold(text)), (keeps, text)):
         for end, (length, tier) in automaton.iter(haystack):
             start = end + 1 - length
@@ -98,10 +121,29 @@ def protected_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+_LEAD = re.compile(r"(?:(?:du|des|de|la|le|les|the|of)\s+|[dlDL]['’])+")  # "d'Accra", "du Niger"
+_JOIN = re.compile(r",\s*|\s+(?:and|et|&|or|ou)\s+")
+
+
 def _vetoed(hit: Hit, spans: Iterable[tuple[int, int, str]]) -> bool:
     if hit.detector.split(":")[0] in _FIRM or hit.kind not in (Kind.PERSON, Kind.AFFILIATION):
         return False
-    inside = [tier for s, e, tier in spans if s <= hit.start and hit.end <= e]
+    spans = tuple(spans)
+    pieces, pos = [], hit.start
+    for m in _JOIN.finditer(hit.text):  # "Norway and Türkiye": two places
+        pieces.append((pos, hit.start + m.start()))
+        pos = hit.start + m.end()
+    pieces.append((pos, hit.end))
+    return all(_piece_vetoed(hit, s0 + _lead(hit.text[s0 - hit.start:]), e0, spans) for s0, e0 in pieces)
+
+
+def _lead(text: str) -> int:
+    m = _LEAD.match(text)
+    return m.end() if m else 0
+
+
+def _piece_vetoed(hit: Hit, start: int, end: int, spans: tuple[tuple[int, int, str], ...]) -> bool:
+    inside = [tier for s, e, tier in spans if s <= start and end <= e]
     if not inside:
         return False
     tier = max(inside, key=_RANK.__getitem__)

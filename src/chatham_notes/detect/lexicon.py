@@ -18,6 +18,7 @@ from .text import fold
 _LANGS = ("en", "fr")
 _SPLIT = re.compile(r"\s+")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_ELISION = re.compile(r"^(?:[dljnmtsc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)")
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +53,7 @@ def is_common_word(word: str, lang: Lang | str | None = None) -> bool:
         True if the word (each of its parts) is an ordinary word.
     """
     text = re.sub(r"['\u2019]s$", "", word.strip())
-    parts = [_EDGE.sub("", p).lower() for p in _SPLIT.split(text)]
+    parts = [_ELISION.sub("", _EDGE.sub("", p).lower()) for p in _SPLIT.split(text)]  # "d'accord" -> "accord"
     parts = [p for p in parts if p]
     if not parts or any(not p.replace("-", "").isalpha() for p in parts):
         return False

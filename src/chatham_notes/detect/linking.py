@@ -12,15 +12,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
-from .gazetteer import place_tier
-from .lexicon import is_common_word, keep_terms, known_orgs, titles
+from .gazetteer import inside_content_name, place_tier
+from .lexicon import first_names, is_common_word, keep_terms, known_orgs, titles
 from .text import WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import initials_forms
 
 
 def _strip_title(text: str) -> str:
+    low = text.lower()  # "m. kanouté" in informal notes
     for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True):
-        if text.startswith(t + " ") or text.startswith(t + "\u00a0"):
+        if low.startswith(t.lower() + " ") or low.startswith(t.lower() + "\u00a0"):
             return text[len(t):].strip()
     return re.sub(r"['’]s$", "", text.strip())
 
@@ -65,8 +66,11 @@ def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]
             if exact and surface != exact or not at_word_edges(text, start, end + 1) or \
                     (start, end + 1, kind) in taken.get((block_id, field), ()):
                 continue
-            if not exact and " " not in key and not is_capitalised(surface) and kind is Kind.PERSON and len(key) < 5:
-                continue
+            if not exact and " " not in key and not is_capitalised(surface) and kind is Kind.PERSON and len(key) < 5 \
+                    and key not in first_names():
+                continue  # short lower-case words, unless a given name that is no word ("kadi")
+            if kind is Kind.PERSON and inside_content_name(text, start, end + 1):
+                continue  # "Nelson Mandela" inside "Nelson Mandela Rules"
             out.append(Hit(block_id, field, start, end + 1, surface, kind, "link", 0.7, party or None))
     return out + _fuzzy_links(needles, texts, hits + out)
 

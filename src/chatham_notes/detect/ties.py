@@ -1,4 +1,5 @@
-"""Findings tied to a person already found: "Name (Organisation)" and names spelt in a contact.
+"""Findings tied to a person already found: "Name (Organisation)", "Name, d'Organisation," and
+names spelt in a contact.
 
 - "Ana Quispe (Universidad Mayor de San Andrés)": what a person's parentheses hold, when it
   is capitalised and is not a place, a role or a rapporteur's aside ("(sp?)", "(observer)"),
@@ -20,6 +21,10 @@ from .lexicon import is_common_word, org_cues, role_nouns
 from .text import WORD, Hit
 
 _PARENS = re.compile(r"\s*\((?P<inner>[^()\n]{2,80})\)")
+# "M. Thierry Vauclair, d'Enabel, a souligné": an organisation in an apposition after the name.
+_APPOSITION = re.compile(r",\s*(?:from|of|at|with|de|du|des|de\s+la|de\s+l['’]|d['’]|chez)\s*(?:the\s+)?"
+                         r"(?P<inner>[A-ZÀ-Þ][\w&’'\-]*(?:\s+(?:(?:of|for|on|and|de|du|des|la|pour|et|[ld]['’])\s*)*"
+                         r"[A-ZÀ-Þ][\w&’'\-]*){0,6})\s*(?=[,;)])")
 
 
 def _is_role(text: str) -> bool:
@@ -33,7 +38,7 @@ def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> 
     for h in hits:
         if h.kind is not Kind.PERSON:
             continue
-        m = _PARENS.match(texts[(h.block_id, h.field)], h.end)
+        m = _PARENS.match(texts[(h.block_id, h.field)], h.end) or _APPOSITION.match(texts[(h.block_id, h.field)], h.end)
         if not m:
             continue
         inner = m.group("inner").strip()
