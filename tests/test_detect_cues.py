@@ -274,3 +274,11 @@ def test_an_elided_preposition_is_not_part_of_an_organisation() -> None:
     text = "La saisie d'Ouagadougou Trust a été confirmée."
     assert [h.text for h in cues.entity_orgs(text, _ents(text, "ORG", "d'Ouagadougou Trust"), "b")[0]] == [
         "Ouagadougou Trust"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Groupe de travail C - prisons, santé et drogues", "Groupe de travail C - prisons"),
+    ("Working Group 2 reported back first.", "Working Group 2"),
+])
+def test_session_labels_are_not_organisations(text: str, span: str) -> None:
+    assert cues.entity_orgs(text, _ents(text, "ORG", span), "b")[0] == []

@@ -26,6 +26,9 @@ _BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(
             r"(?:\s+[-–—])?")
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
                                 r"les|des|du|de|ce|cette|notre|votre|leur|son|sa|ses|chaque|autre)\s+|\b[ld]['’])$")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_SESSION_LABEL = re.compile(r"(?i:(?:working\s+)?group|groupe(?:\s+de\s+travail)?|breakout(?:\s+group)?|session|séance|"
+                            r"atelier|workshop|panel|table\s+ronde|round\s*table)\s+(?:[A-Z]|\d{1,2})")
 _CHEZ = re.compile(r"\b(?i:chez)\s+(?P<name>[A-ZÀ-Þ][\w&’'\-]+(?:\s+[A-ZÀ-Þ][\w&’'\-]+){0,3})")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|à|au|aux|en|dans)\s+$")
 # "compared this with Tumaco, where...", « l'exemple de Doi Tung, en Thaïlande »: a locality.
@@ -219,6 +222,10 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
         head = WORD.match(text, start)
         french_style = head is not None and head.group() in org_cues("fr")  # « Agence française de développement »
         end = e.end if french_style else _cut_at_verb(text, start, e.end, _CONNECTORS)
+        dash = _SPACED_DASH.search(text, start, end)  # "Groupe de travail B - women": a title's parts
+        end = dash.start() if dash else end
+        if _SESSION_LABEL.fullmatch(text, start, end):
+            continue  # "Working Group B", « Atelier 3 »: a part of the meeting, not an organisation
         words = [(w.start(), w.group()) for w in WORD.finditer(text, start, end)]
         if len(words) > 2 and is_common_word(words[0][1]) and _looks_like_person([w for _, w in words[1:]]):
             start, words = words[1][0], words[1:]  # "Call Victor Lebrun"
