@@ -245,3 +245,13 @@ def test_temporary_names_are_checked_by_their_inner_type(tmp_path: Path, needles
     path = tmp_path / ".summary.docx.a1b2c3.part"  # how the pipeline names the file before renaming it
     document.save(path)
     assert [leak.text for leak in leak_check(path, needles)] == ["Marguerite Rose"]
+
+
+def test_language_codes_are_not_initials(tmp_path: Path) -> None:
+    """Regression: `w:eastAsia="ja-JP"` in the settings is not a leak of the initials JP."""
+    roster = Roster((Participant("p1", "Julie Petit", aliases=("JP",)),))
+    document = base_document()
+    document.save(tmp_path / "clean.docx")
+    with zipfile.ZipFile(tmp_path / "clean.docx") as package:
+        assert any(b'eastAsia="' in package.read(n) for n in package.namelist() if n.endswith(".xml"))
+    assert leak_check(tmp_path / "clean.docx", needles_for(roster, [])) == []

@@ -17,6 +17,9 @@ a traceback cannot print a name.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -54,21 +57,47 @@ def fold(text: str) -> tuple[str, list[int]]:
         The folded text (case kept) and, for each of its characters, the index of
         the original character it comes from.
     """
+    mapped = text.translate(_FOLD_TABLE)
+    if len(mapped) != len(text):  # a character folds to several (œ -> oe) or to none (soft hyphen)
+        return _fold_slowly(text)
+    offsets = list(range(len(mapped)))
+    runs = [m.span() for m in _SPACE_RUN.finditer(mapped)]
+    for start, end in reversed(runs):  # from the end, so earlier indices stay valid
+        del offsets[start + 1:end]
+    return _SPACE_RUN.sub(" ", mapped), offsets
+
+
+class _FoldTable(dict):
+    """str.translate table, filled on first sight of each character (C speed after that)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _INVISIBLE:
+            value = ""
+        elif char in _DASHES or char.isspace():
+            value = " "
+        elif char in _APOSTROPHES:
+            value = "'"
+        elif char.isascii():
+            value = char
+        else:
+            value = _fold_char(char)
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def _fold_slowly(text: str) -> tuple[str, list[int]]:
+    """`fold`, character by character, for text whose folding changes its length."""
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
-        if char in _INVISIBLE:
-            continue
-        if char in _DASHES or char.isspace():
-            if out and out[-1] == " ":
-                continue  # a run of spaces/hyphens is one space
-            piece = " "
-        elif char in _APOSTROPHES:
-            piece = "'"
-        elif char.isascii():
-            piece = char
-        else:
-            piece = _fold_char(char)
+        piece = _FOLD_TABLE[ord(char)]
+        if piece == " " and out and out[-1] == " ":
+            continue  # a run of spaces/hyphens is one space
         out.extend(piece)
         offsets.extend([index] * len(piece))
     return "".join(out), offsets
@@ -84,6 +113,9 @@ def _fold_char(char: str) -> str:
 
 def _lower(folded: str) -> str:
     """Lower-case that keeps the length, so that the offset map stays valid."""
+    lowered = folded.lower()
+    if len(lowered) == len(folded):  # str.lower only ever lengthens (İ -> i̇)
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
@@ -252,8 +284,8 @@ def leak_check(path: Path, needles: Needles) -> list[Leak]:
     inner = [s.lower() for s in path.suffixes]  # a temporary file: summary.docx.x1y2.part
     if suffix == ".docx" or (".docx" in inner and _is_zip(path)):
         leaks: list[Leak] = []
-        for part, location, text in _docx_units(path):
-            leaks.extend(_leaks_in(text, matcher, part, location, by_line=False))
+        for part, units in _docx_parts(path):
+            leaks.extend(_leaks_in_units(part, units, matcher))
         return leaks
     if suffix in (".txt", ".md") or {".txt", ".md"} & set(inner):
         return _leaks_in(_read_text(path), matcher, "text", "", by_line=True)
@@ -265,18 +297,39 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
-def _leaks_in(text: str, matcher: TermMatcher[Needle], part: str, location: str, by_line: bool) -> list[Leak]:
+def _longest(matches: Iterable[tuple[int, int, T]]) -> Iterator[tuple[int, int, T]]:
     """The longest match at each place (a full name, not also its surname inside it)."""
-    leaks: list[Leak] = []
     covered_to = -1
-    for start, end, needle in matcher.find(text):
-        if start < covered_to:
-            continue
-        covered_to = end
-        where = location
-        if by_line:
-            where = f"line {text.count(chr(10), 0, start) + 1}"
+    for start, end, payload in matches:
+        if start >= covered_to:
+            covered_to = end
+            yield start, end, payload
+
+
+def _leaks_in(text: str, matcher: TermMatcher[Needle], part: str, location: str, by_line: bool) -> list[Leak]:
+    leaks: list[Leak] = []
+    for start, end, needle in _longest(matcher.find(text)):
+        where = f"line {text.count(chr(10), 0, start) + 1}" if by_line else location
         leaks.append(Leak(part, where, needle.kind, text[start:end], _context(text, start, end)))
+    return leaks
+
+
+_UNIT_SEPARATOR = "\x00"  # not a letter, not a space: no needle can match across two units
+
+
+def _leaks_in_units(part: str, units: Sequence[tuple[str, str]], matcher: TermMatcher[Needle]) -> list[Leak]:
+    """The leaks of one part's units (location, text), searched in one pass over their concatenation."""
+    joined = _UNIT_SEPARATOR.join(text for _, text in units)
+    starts, position = [], 0
+    for _, text in units:
+        starts.append(position)
+        position += len(text) + 1
+    leaks: list[Leak] = []
+    for start, end, needle in _longest(matcher.find(joined)):
+        index = bisect.bisect_right(starts, start) - 1
+        location, text = units[index]
+        offset = starts[index]
+        leaks.append(Leak(part, location, needle.kind, joined[start:end], _context(text, start - offset, end - offset)))
     return leaks
 
 
@@ -297,8 +350,8 @@ def _read_text(path: Path) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _docx_units(path: Path) -> Iterator[tuple[str, str, str]]:
-    """(part, location, text) for every paragraph, loose text and attribute of every XML part."""
+def _docx_parts(path: Path) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(part, units) for every XML part; a unit is (location, text): a paragraph, loose text, an attribute."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         archive = zipfile.ZipFile(path)
@@ -312,43 +365,58 @@ def _docx_units(path: Path) -> Iterator[tuple[str, str, str]]:
                 root = etree.fromstring(archive.read(name), parser)
             except etree.XMLSyntaxError as exc:
                 raise InputError(path, f"part {name} is not well-formed XML", str(exc)) from None
-            yield from _part_units(name, root)
+            yield name, _part_units(root)
 
 
-def _part_units(name: str, root: etree._Element) -> Iterator[tuple[str, str, str]]:
-    """Paragraphs (w:t runs joined, so a name split across runs is found), then the rest."""
-    for index, paragraph in enumerate(root.iter(f"{_W}p"), start=1):
-        yield name, f"paragraph {index}", _paragraph_text(paragraph)
-    for element in root.iter():
+# Attributes that hold codes, never text a person wrote: language tags (w:lang w:eastAsia="ja-JP"
+# would otherwise "contain" the initials JP), fonts, revision ids.
+_CODE_ELEMENTS = frozenset({f"{_W}lang", f"{_W}themeFontLang", f"{_W}rFonts"})
+
+
+def _part_units(root: etree._Element) -> list[tuple[str, str]]:
+    """A part's text units in document order: paragraphs (w:t runs joined, so a name split
+    across runs is found; nested paragraphs of text boxes apart), loose text, attributes."""
+    units: list[tuple[str, str]] = []
+    count = 0
+
+    def visit(element: etree._Element, pieces: list[str] | None) -> None:
+        nonlocal count
         tag = element.tag if isinstance(element.tag, str) else "comment"
-        if element.text and element.text.strip() and not _in_paragraph(element):
-            yield name, f"element {_short(tag)}", element.text
-        for attribute, value in element.attrib.items():
-            if any(c.isalpha() for c in value) and not _short(attribute).startswith("w:rsid"):
-                yield name, f"attribute {_short(attribute)} of {_short(tag)}", value
-
-
-def _in_paragraph(element: etree._Element) -> bool:
-    """Whether the paragraph pass already read this element's text."""
-    return element.tag == f"{_W}p" or next(element.iterancestors(f"{_W}p"), None) is not None
-
-
-def _paragraph_text(paragraph: etree._Element) -> str:
-    """The text of one paragraph, without the text of paragraphs nested in it (text boxes)."""
-    pieces: list[str] = []
-    for element in paragraph.iter():
-        if element is not paragraph and element.tag == f"{_W}p":
-            continue
-        owner = next(element.iterancestors(f"{_W}p"), None)
-        if element is not paragraph and owner is not paragraph:
-            continue
-        if element.tag in _TEXT_TAGS:
+        if tag == f"{_W}p":
+            count += 1
+            slot, own = len(units), []
+            units.append((f"paragraph {count}", ""))
+            _attributes(element, tag, units)
+            for child in element:
+                visit(child, own)
+            units[slot] = (f"paragraph {count}", "".join(own))
+            return
+        if pieces is not None and tag in _TEXT_TAGS:
             pieces.append(element.text or "")
-        elif element.tag in _SPACE_TAGS:
+        elif pieces is not None and tag in _SPACE_TAGS:
             pieces.append(" ")
-    return "".join(pieces)
+        elif pieces is None and element.text and element.text.strip():
+            units.append((f"element {_short(tag)}", element.text))
+        _attributes(element, tag, units)
+        for child in element:
+            visit(child, pieces)
+
+    visit(root, None)
+    return units
 
 
+def _attributes(element: etree._Element, tag: str, units: list[tuple[str, str]]) -> None:
+    if tag in _CODE_ELEMENTS:
+        return
+    for attribute, value in element.attrib.items():
+        if _LETTER.search(value) and not _short(attribute).startswith("w:rsid"):
+            units.append((f"attribute {_short(attribute)} of {_short(tag)}", value))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=4096)
 def _short(tag: str) -> str:
     """`{ns}local` -> `w:local` for the usual namespaces, else the local name."""
     if not tag.startswith("{"):
