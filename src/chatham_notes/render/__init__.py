@@ -23,6 +23,8 @@ from docx.document import Document as DocxDocument
 from .package import write_reproducible
 from .style import (
     add_footer,
+    apply_style,
+    apply_table_style,
     add_run,
     keep_row_together,
     plain_look,
@@ -85,7 +87,9 @@ def write_block(paragraph: Any, block: BilingualBlock, lang: Lang) -> None:
     A block awaiting translation shows its original text (in its own language,
     for spell-check) in grey italics, after a tag in `lang`.
     """
-    paragraph.style = _block_style(block)
+    style = _block_style(block)
+    if style != "Normal":  # a new paragraph is Normal already
+        apply_style(paragraph, style)
     label = _label(block, lang)
     if label:
         add_run(paragraph, label, lang, bold=True)
@@ -138,7 +142,8 @@ def notice_notes(summary: Summary) -> list[str]:
 def _heading(doc: DocxDocument, section: Section, langs: tuple[Lang, ...]) -> None:
     """A section heading; in both languages when they differ."""
     level = min(max(section.level, 1), 3)
-    paragraph = doc.add_paragraph(style=f"Heading {level}")
+    paragraph = doc.add_paragraph()
+    apply_style(paragraph, f"Heading {level}")
     texts = [(section.heading_en, Lang.EN), (section.heading_fr, Lang.FR)]
     shown = [(t, lang) for t, lang in texts if lang in langs and t]
     if len(shown) == 2 and shown[0][0] == shown[1][0]:
@@ -152,7 +157,7 @@ def _heading(doc: DocxDocument, section: Section, langs: tuple[Lang, ...]) -> No
 def _new_table(doc: DocxDocument, rows: int) -> Any:
     """A two-column table with the English | Français header row."""
     table = doc.add_table(rows=rows + 1, cols=2)
-    table.style = doc.styles[TABLE_STYLE]
+    apply_table_style(table, TABLE_STYLE)
     plain_look(table)
     columns = _texts()["labels"]["column"]
     for cell, lang in zip(table.rows[0].cells, (Lang.EN, Lang.FR), strict=True):

@@ -62,6 +62,27 @@ def add_run(paragraph: Paragraph, text: str, lang: Lang, *, bold: bool = False,
     return run
 
 
+def apply_style(paragraph: Paragraph, name: str) -> None:
+    """Give `paragraph` the style called `name`.
+
+    python-docx resolves a style name, and checks whether it is the default style, by
+    scanning every style on each assignment; the id is resolved once per document here.
+    """
+    paragraph._p.style = _style_id(paragraph.part, name)
+
+
+def apply_table_style(table: Table, name: str) -> None:
+    """Give `table` the table style called `name` (see `apply_style`)."""
+    table._tbl.tblPr.style = _style_id(table.part, name)
+
+
+def _style_id(part: object, name: str) -> str:
+    ids = part.__dict__.setdefault("_chatham_style_ids", {})
+    if name not in ids:
+        ids[name] = part.styles[name].style_id
+    return ids[name]
+
+
 def setup_document(doc: DocxDocument) -> None:
     """A4 portrait, 2 cm margins, British English by default, languages on the styles."""
     section = doc.sections[0]
