@@ -16,6 +16,8 @@ import yaml
 from .errors import ConfigurationError
 
 _HERE = Path(__file__).resolve().parent
+# libyaml's loader when PyYAML was built with it: the same safe subset, several times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def read_list(*parts: str) -> tuple[str, ...]:
 def read_yaml(*parts: str) -> Any:
     """A YAML resource, parsed once."""
     with resource_path(*parts).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_SAFE_LOADER)
 
 
 @lru_cache(maxsize=1)
