@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from ..model import Field, Kind
 from ..resources import read_list
-from .lexicon import cues, first_names, given_names, is_common_word, keep_terms, known_orgs, org_cues, titles
 from .gazetteer import place_tier
+from .lexicon import cues, first_names, given_names, is_common_word, keep_terms, known_orgs, org_cues, titles
 from .ner import Entity
 from .text import WORD, Hit, sentence_initial
 
@@ -118,9 +118,9 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             start, end = span
             word = text[start:end]
             if name == "after" and word.islower() and word not in first_names() and (
-                    len(word) < 4 or DETERMINER_BEFORE.search(text, 0, start)):
+                    len(word) < 4 or DETERMINER_BEFORE.search(text, max(0, start - 30), start)):
                 continue  # "une participante de MdM demande" is a noun, "priya said" a name
-            if name == "after" and _PLACE_BEFORE.search(text, 0, start):
+            if name == "after" and _PLACE_BEFORE.search(text, max(0, start - 30), start):
                 continue  # "our colleague in Abidjan described": a place, not the speaker
             out.append(Hit(block_id, field, start, end, word, Kind.PERSON, f"cue:{name}", score))
     return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field)

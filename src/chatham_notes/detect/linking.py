@@ -21,7 +21,7 @@ from .variants import initials_forms
 def _strip_title(text: str) -> str:
     low = text.lower()  # "m. kanouté" in informal notes
     for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True):
-        if low.startswith(t.lower() + " ") or low.startswith(t.lower() + "\u00a0"):
+        if low.startswith((t.lower() + " ", t.lower() + "\u00a0")):
             return text[len(t):].strip()
     return re.sub(r"['’]s$", "", text.strip())
 

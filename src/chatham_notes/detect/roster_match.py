@@ -100,7 +100,8 @@ class RosterMatcher:
         if field is Field.SPEAKER:
             return True
         if not is_capitalised(surface):  # "meg asked about...": a subject of an attribution verb
-            return bool(self._cue_after.match(text[end:end + 40])) and not DETERMINER_BEFORE.search(text, 0, start)
+            return bool(self._cue_after.match(text[end:end + 40])) and \
+                not DETERMINER_BEFORE.search(text, max(0, start - 30), start)
         after = text[end:end + 40]
         if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):
             return False  # « Me Dupont »: the French title Maître
