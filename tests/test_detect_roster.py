@@ -6,6 +6,7 @@ import pytest
 
 from chatham_notes.detect import roster_needles
 from chatham_notes.detect.roster_match import RosterMatcher
+from chatham_notes.detect.text import AMBIGUOUS
 from chatham_notes.detect.variants import initials_forms
 from chatham_notes.model import Field, Kind, Participant, Roster, Sector
 
@@ -80,8 +81,8 @@ def test_fuzzy_does_not_fire_on_ordinary_words(matcher: RosterMatcher) -> None:
     assert found(matcher, "Mentions of mensal reports and Gomez.") == []
 
 
-def test_ambiguous_first_name_is_dropped(matcher: RosterMatcher) -> None:
-    assert found(matcher, "Sophie spoke.") == []
+def test_ambiguous_first_name_is_a_person_of_no_participant(matcher: RosterMatcher) -> None:
+    assert found(matcher, "Sophie spoke.") == [("Sophie", AMBIGUOUS)]
     assert ("Sophie Petit", "r:p6") in found(matcher, "Sophie Petit spoke.")
 
 
@@ -101,7 +102,7 @@ def test_roster_needles_cover_names_affiliations_and_other_language_acronyms() -
     assert ("AM", Kind.PERSON, "p1") in strings
     assert ("ONUDC", Kind.AFFILIATION, "p1") in strings
     assert ("Hanoi Medical University", Kind.AFFILIATION, "p2") in strings
-    assert not any(s == "Sophie" for s, _, _ in needles)  # shared by two people: ambiguous
+    assert {("Sophie", "p6"), ("Sophie", "p7")} <= {(s, p) for s, _, p in needles}  # shared: still a name
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -158,3 +159,58 @@ def test_aliases_informal_case_and_middle_parts(informal: RosterMatcher, text: s
 ])
 def test_common_word_aliases_stay_words(informal: RosterMatcher, text: str) -> None:
     assert found(informal, text) == []
+
+
+# --------------------------------------------------------------------------- forms two participants share
+
+SHARED = Roster((
+    Participant("s1", "Rose Young", affiliation="Meridian Pharma"),
+    Participant("s2", "Rose Martin"),
+    Participant("s3", "Moussa Keïta"),
+    Participant("s4", "Moussa Diop"),
+    Participant("s5", "Émilie Gauthier"),
+    Participant("s6", "Eric Gaston"),
+    Participant("s7", "Claire Dubois"),
+    Participant("s8", "Tomasz Wierzbicki", aliases=("Tom",), affiliation="United Nations Office on Drugs and Crime"),
+    Participant("s9", "Joseph Mwangi"),
+))
+
+
+@pytest.fixture(scope="module")
+def shared() -> RosterMatcher:
+    return RosterMatcher(SHARED)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rose said the figures were old.", ("Rose", AMBIGUOUS)),  # a common word, before a cue
+    ("We then heard from Rose about it.", ("Rose", AMBIGUOUS)),  # mid-sentence, capitalised
+    ("Moussa s'est demandé si le plan tenait.", ("Moussa", AMBIGUOUS)),
+    ("Moussa’s point was taken up.", ("Moussa", AMBIGUOUS)),
+    ("Pour EG, le plan manque de moyens.", ("EG", AMBIGUOUS)),  # ÉG and EG: two people
+    ("Then Tom from UNODC stressed the gap.", ("Tom", "r:s8")),
+    ("Tom from United Nations Office on Drugs and Crime stressed the gap.", ("Tom", "r:s8")),
+    ("Claire s’est demandé si le budget suivrait.", ("Claire", "r:s7")),
+    ("Joseph from Open Horizons Foundation stressed that funding fell.", ("Joseph", "r:s9")),
+])
+def test_shared_and_common_word_forms_are_found(shared: RosterMatcher, text: str, expected) -> None:
+    assert expected in found(shared, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose, then fell.",
+    "Rose prices fell.",
+    "The rose garden was closed.",
+    "Il est tout à fait claire.",  # a misspelt adjective, not a name
+])
+def test_shared_common_words_keep_the_care_rules(shared: RosterMatcher, text: str) -> None:
+    assert found(shared, text) == []
+
+
+def test_shared_forms_are_leak_needles_and_unaccented_initials_too() -> None:
+    needles = {(s, p) for s, k, p in roster_needles(SHARED) if k is Kind.PERSON}
+    assert {("Rose", "s1"), ("Rose", "s2"), ("Moussa", "s3"), ("Moussa", "s4")} <= needles
+    assert {("EG", "s5"), ("ÉG", "s5"), ("EG", "s6")} <= needles
+
+
+def test_shared_forms_are_not_fuzzy_matched(shared: RosterMatcher) -> None:
+    assert found(shared, "Moussi was there.") == []  # a shared name is no participant's to correct to

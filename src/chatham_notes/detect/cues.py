@@ -22,7 +22,7 @@ _LOWER_NAME = r"[a-zà-ÿ][a-zà-ÿ]{2,}"
 _ORG_RUN = (r"[A-ZÀ-Þ][\w&'’\-]*(?:\s+(?:(?:of|for|on|the|and|de|du|des|la|le|pour|sur|et|d['’]|l['’])\s*)*"
             r"[A-ZÀ-Þ][\w&'’\-]*){0,8}")
 # Between a name and its verb: "(observer)", "from the Thai Office of ...", " - ".
-_BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?{_ORG_RUN})?"
+BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?{_ORG_RUN})?"
             r"(?:\s+[-–—])?")
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
                                 r"les|des|du|de|ce|cette|notre|votre|leur|son|sa|ses|chaque|autre)\s+|\b[ld]['’])$")
@@ -46,8 +46,12 @@ _PARTICLES = frozenset("de du des la le van von der den da dos das di del bin ib
 _CONNECTORS = frozenset("of for on the and de du des la le pour sur en et & d' l' für di del y".split())
 
 
-def _alts(items: tuple[str, ...] | frozenset[str]) -> str:
-    return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+def alternation(items: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of `items`, longest first; an apostrophe matches either ' or ’."""
+    return "|".join(re.escape(x).replace("'", "['’]") for x in sorted(items, key=len, reverse=True))
+
+
+_alts = alternation
 
 
 def _abbreviation(title: str) -> bool:
@@ -62,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     before = cues("en", "before") + cues("fr", "before")
     return {
         "title": re.compile(rf"(?<![\w.])(?:{_alts(all_titles)})(?!\w)\s*(?P<name>{NAME_RUN})"),
-        "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{_BETWEEN}\s+(?:{_alts(after)})\b"),
+        "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{BETWEEN}\s+(?:{_alts(after)})\b"),
         "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in all_titles if _abbreviation(t)))})"
                                   rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
         "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),

@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
 from .lexicon import first_names, is_common_word, keep_terms, known_orgs, titles
-from .text import WORD, Hit, at_word_edges, fold, is_capitalised
+from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import initials_forms
 
 
@@ -148,8 +148,10 @@ class PartyBook:
         return self._people[match[0]] if match else None
 
     def key(self, h: Hit) -> str | None:
-        """The party key of a hit."""
+        """The party key of a hit; None for a roster form two participants share (no party)."""
         if h.kind is Kind.PERSON:
+            if h.key == AMBIGUOUS:
+                return None
             if h.key and h.key.startswith(("r:", "n:")):
                 return h.key
             name = _strip_title(h.text)

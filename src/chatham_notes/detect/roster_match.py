@@ -2,7 +2,8 @@
 
 Matching is case- and accent-insensitive (on `text.fold`), except initials and acronyms
 that are ordinary words; a surname that is an ordinary word (Rose, Grand, Me) matches
-only where it names the person (see `_names_person`).
+only where it names the person (see `_names_person`). A form several participants share
+is a person all the same, keyed `AMBIGUOUS`: linked to none of them.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Roster
-from .cues import DETERMINER_BEFORE
+from .cues import BETWEEN, DETERMINER_BEFORE, alternation
 from .lexicon import cues, is_common_word, titles
-from .text import WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
+from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
 from .variants import Form, Variant, roster_variants
 
 _TITLE_BEFORE = None
@@ -32,8 +33,9 @@ def _title_regex() -> re.Pattern[str]:
 
 
 def _cue_after_regex() -> re.Pattern[str]:
-    alts = "|".join(re.escape(c) for c in cues("en", "after") + cues("fr", "after"))
-    return re.compile(rf"^(?:['’]s)?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:{alts})\b")  # "Petit (observer) asked"
+    """An attribution verb after a name: "Petit (observer) asked", "Tom from UNODC stressed"."""
+    alts = alternation(cues("en", "after") + cues("fr", "after"))
+    return re.compile(rf"(?:['’]s)?{BETWEEN}\s+(?:{alts})\b")  # used with .match(text, end)
 
 
 class RosterMatcher:
@@ -50,8 +52,9 @@ class RosterMatcher:
         if table:
             self._automaton.make_automaton()
         self._empty = not table
+        self._exact = frozenset(table)  # fuzzy matching leaves these alone, accepted or not
         self._parts = {fold(v.text): v for v in self.variants if v.form is Form.PART and len(v.text) >= 5
-                       and " " not in v.text and not is_common_word(v.text)}
+                       and " " not in v.text and not is_common_word(v.text) and not v.shared}
         self._cue_after = _cue_after_regex()
 
     def find(self, text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
@@ -68,12 +71,12 @@ class RosterMatcher:
         if not at_word_edges(text, start, end):
             return []
         surface = text[start:end]
-        for v in variants:
-            if self._rule_ok(text, start, end, surface, v, field):
-                key = f"r:{v.participant_id}" if v.kind is Kind.PERSON else f"ra:{v.participant_id}"
-                score = 1.0 if v.form in (Form.FULL, Form.ORG) else 0.95
-                return [Hit(block_id, field, start, end, surface, v.kind, "roster", score, key)]
-        return []
+        passing = [v for v in variants if self._rule_ok(text, start, end, surface, v, field)]
+        if not passing:
+            return []
+        v = passing[0]
+        score = 1.0 if v.form in (Form.FULL, Form.ORG) else 0.95
+        return [Hit(block_id, field, start, end, surface, v.kind, "roster", score, _hit_key(v, passing))]
 
     def _rule_ok(self, text: str, start: int, end: int, surface: str, v: Variant, field: Field) -> bool:
         if v.form is Form.INITIALS:
@@ -100,14 +103,14 @@ class RosterMatcher:
         if field is Field.SPEAKER:
             return True
         if not is_capitalised(surface):  # "meg asked about...": a subject of an attribution verb
-            return bool(self._cue_after.match(text[end:end + 40])) and \
+            return bool(self._cue_after.match(text, end)) and \
                 not DETERMINER_BEFORE.search(text, max(0, start - 30), start)
         after = text[end:end + 40]
         if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):
             return False  # « Me Dupont »: the French title Maître
         if _title_regex().search(text[:start]):
             return True
-        if self._cue_after.match(after):
+        if self._cue_after.match(text, end):
             return True
         if re.match(r"['’]s\b", after) or sentence_initial(text, start) and re.match(r",\s", after):
             return True  # "Rose's point about sequencing", vocative "Grace, you had a question?"
@@ -133,7 +136,7 @@ class RosterMatcher:
         return out
 
     def _closest(self, key: str) -> Variant | None:
-        if key in self._parts:
+        if key in self._exact:
             return None  # exact forms were handled, or rejected on purpose
         limit = 1 if len(key) < 8 else 2
         for part, v in self._parts.items():
@@ -141,3 +144,14 @@ class RosterMatcher:
                     OSA.distance(part, key, score_cutoff=limit) <= limit:
                 return v
         return None
+
+
+def _hit_key(first: Variant, passing: list[Variant]) -> str:
+    """The party key of a hit: its participant's, or `AMBIGUOUS` when the form is shared
+    (by the roster, or by two people whose forms fold alike, "Hélène" and "Helene")."""
+    if first.kind is not Kind.PERSON:
+        return f"ra:{first.participant_id}"
+    people = {v.participant_id for v in passing if v.kind is Kind.PERSON}
+    if first.shared or len(people) > 1:
+        return AMBIGUOUS
+    return f"r:{first.participant_id}"

@@ -64,13 +64,17 @@ def is_capitalised(word: str) -> bool:
 WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?")
 
 
+AMBIGUOUS = "r?"  # the key of a roster form two participants share: "Sophie" when two Sophies attend
+
+
 @dataclass(frozen=True)
 class Hit:
     """A finding before merging and linking.
 
     `key` says which party the hit belongs to: "r:<participant id>" for a roster person,
     "ra:<participant id>" for a roster person's affiliation, "o:<canonical name>" for a
-    known organisation, "n:<folded name>" for a discovered person, None when linking decides.
+    known organisation, "n:<folded name>" for a discovered person, `AMBIGUOUS` for a roster
+    form several participants share (a person, tied to no party), None when linking decides.
     """
 
     block_id: str

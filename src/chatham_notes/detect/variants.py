@@ -1,13 +1,16 @@
 """The forms under which a roster participant or their organisation may be written.
 
 `name_variants` lists every form the roster recogniser looks for; `roster_needles`
-gives the same strings to the leak checker.
+gives the same strings to the leak checker. A person's form that two participants
+share ("Sophie", "MK") is kept, marked `shared`: it still names someone, only not
+one participant in particular.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..model import Kind, Participant, Roster
@@ -33,6 +36,7 @@ class Variant:
     kind: Kind
     participant_id: str
     alias: bool = False  # a one-word alias the roster gives ("Meg"): matched as written
+    shared: bool = False  # a person's form several participants share: a person, but not which one
 
 
 def _words(name: str) -> list[str]:
@@ -58,7 +62,13 @@ def initials_forms(name: str) -> set[str]:
             rest = "".join("".join(g) for g in groups[i + 1:])
             if rest:
                 forms |= {"-".join(group) + rest, ".-".join(group) + ". " + ". ".join(rest) + "."}
+    forms |= {_unaccented(f) for f in forms}  # "EG" for Émilie Gauthier: rapporteurs drop accents
     return {f for f in forms if len(f.replace(".", "").replace(" ", "").replace("-", "")) >= 2}
+
+
+def _unaccented(text: str) -> str:
+    """`text` without combining accents, case kept ("ÉG" -> "EG")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _spelling_variants(text: str) -> set[str]:
@@ -133,24 +143,35 @@ def _dedupe(variants: list[Variant]) -> list[Variant]:
 
 
 def roster_variants(roster: Roster | None) -> list[Variant]:
-    """All variants of all participants; single words and initials shared by two people are dropped."""
+    """All variants of all participants; a person's form two participants share is marked `shared`.
+
+    Shared forms stay: "Sophie" names a person even when two Sophies attend (the recogniser
+    finds it without linking it to either). Shared affiliations are one organisation: unmarked.
+    """
     if not roster:
         return []
     variants = [v for p in roster.participants for v in name_variants(p)]
-    owners: dict[tuple[str, Kind], set[str]] = {}
+    owners: dict[str, set[str]] = {}
     for v in variants:
-        owners.setdefault((v.text.casefold(), v.kind), set()).add(v.participant_id)
-    return [v for v in variants if v.kind is Kind.AFFILIATION or v.form is Form.FULL
-            or len(owners[(v.text.casefold(), v.kind)]) == 1]
+        if v.kind is Kind.PERSON:
+            owners.setdefault(_owner_key(v.text), set()).add(v.participant_id)
+    return [replace(v, shared=True) if v.kind is Kind.PERSON and len(owners[_owner_key(v.text)]) > 1 else v
+            for v in variants]
+
+
+def _owner_key(text: str) -> str:
+    """Forms that read the same ("Hélène", "Helene", "HELENE") belong to the same owners."""
+    return _unaccented(text).casefold()
 
 
 def roster_needles(roster: Roster) -> list[tuple[str, Kind, str]]:
     """(string, kind, participant id) for every name form the roster recogniser matches.
 
-    Includes full names, aliases, first name + surname, unambiguous first names and
-    surnames, initials, and affiliation names, aliases and acronyms in both languages.
-    Common-word parts are included too: the leak checker decides how to match them
-    (see `lexicon.is_common_word`).
+    Includes full names, aliases, first name + surname, first names and surnames, initials
+    (with and without accents), and affiliation names, aliases and acronyms in both
+    languages. Forms two participants share are included, once per participant: they
+    name someone all the same. Common-word parts are included too: the leak checker
+    decides how to match them (see `lexicon.is_common_word`).
     """
     return [(v.text, v.kind, v.participant_id) for v in roster_variants(roster)]
 
