@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import (Block, BlockKind, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Roster)
+from ..model import Block, BlockKind, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Roster
 from . import cues, ner
 from .contacts import find_contacts
 from .gazetteer import protected_spans, veto
+from .intervals import Coverage
 from .lexicon import generic_labels, is_common_word, keep_terms, role_nouns, titles
 from .linking import PartyBook, propagate
 from .merge import extend_titles, merge
@@ -189,10 +190,11 @@ def _candidates(doc_index, doc, keyed, hits, low, texts, ents) -> list[Candidate
             covered[(key, Field.TEXT)].extend((s, e) for s, e, _ in protected_spans(texts[(key, Field.TEXT)]))
     seen, out = set(), []
     title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
+    index = {where: Coverage((s, e, None) for s, e in spans) for where, spans in covered.items()}
 
     def add(key: str, field: Field, start: int, end: int, text: str, reason: str, kind: Kind, score: float):
-        spans = covered.get((key, field), [])
-        if (key, field, start, end) in seen or any(s < end and start < e for s, e in spans):
+        spans = index.get((key, field))
+        if (key, field, start, end) in seen or spans is not None and spans.overlaps(start, end):
             return
         seen.add((key, field, start, end))
         out.append(Candidate(key.split("\x1f", 1)[1], start, end, text, reason, kind, score, field))

@@ -15,13 +15,13 @@ Three tiers say how strong a contrary cue must be to keep a finding inside such 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 import ahocorasick
 
 from ..model import Field, Kind
 from ..resources import read_list
+from .intervals import Coverage
 from .lexicon import keep_terms
 from .text import Hit, at_word_edges, fold
 
@@ -105,7 +105,13 @@ def _content_names() -> re.Pattern[str]:
 
 def inside_content_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside a named text or instrument ("Nelson Mandela Rules")."""
-    return any(s <= start and end <= e for s, e, tier in protected_spans(text) if tier in ("keep", "content"))
+    return any(tier in ("keep", "content") for tier in _protected_index(text).containing(start, end))
+
+
+@lru_cache(maxsize=256)
+def _protected_index(text: str) -> Coverage:
+    """`protected_spans` of a text, indexed for containment questions."""
+    return Coverage((s, e, tier) for s, e, tier in protected_spans(text))
 
 
 @lru_cache(maxsize=4096)
@@ -125,10 +131,9 @@ _LEAD = re.compile(r"(?:(?:du|des|de|la|le|les|the|of)\s+|[dlDL]['’])+")  # "d
 _JOIN = re.compile(r",\s*|\s+(?:and|et|&|or|ou)\s+")
 
 
-def _vetoed(hit: Hit, spans: Iterable[tuple[int, int, str]]) -> bool:
+def _vetoed(hit: Hit, spans: Coverage) -> bool:
     if hit.detector.split(":")[0] in _FIRM or hit.kind not in (Kind.PERSON, Kind.AFFILIATION):
         return False
-    spans = tuple(spans)
     pieces, pos = [], hit.start
     for m in _JOIN.finditer(hit.text):  # "Norway and Türkiye": two places
         pieces.append((pos, hit.start + m.start()))
@@ -142,8 +147,8 @@ def _lead(text: str) -> int:
     return m.end() if m else 0
 
 
-def _piece_vetoed(hit: Hit, start: int, end: int, spans: tuple[tuple[int, int, str], ...]) -> bool:
-    inside = [tier for s, e, tier in spans if s <= start and end <= e]
+def _piece_vetoed(hit: Hit, start: int, end: int, spans: Coverage) -> bool:
+    inside = spans.containing(start, end)
     if not inside:
         return False
     tier = max(inside, key=_RANK.__getitem__)
@@ -152,4 +157,4 @@ def _piece_vetoed(hit: Hit, start: int, end: int, spans: tuple[tuple[int, int, s
 
 def veto(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
     """Drops the person and organisation guesses that lie inside a protected span."""
-    return [h for h in hits if not _vetoed(h, protected_spans(texts[(h.block_id, h.field)]))]
+    return [h for h in hits if not _vetoed(h, _protected_index(texts[(h.block_id, h.field)]))]

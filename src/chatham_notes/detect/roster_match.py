@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Roster
 from .cues import BETWEEN, DETERMINER_BEFORE, alternation
+from .intervals import Coverage
 from .lexicon import cues, is_common_word, titles
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
 from .variants import Form, Variant, roster_variants
@@ -30,6 +31,27 @@ def _title_regex() -> re.Pattern[str]:
         alts = "|".join(re.escape(t) for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True))
         _TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{alts})\s*$")
     return _TITLE_BEFORE
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Whether a title ends just before `start` ("Dr ", « Mme »): reads only the few characters
+    the longest title needs, after the spaces, so a long block costs no more than a short one."""
+    end = _space_before(text, start)
+    longest = max(len(t) for t in titles("en") + titles("fr"))
+    return bool(_title_regex().search(text, max(0, end - longest - 1), start))
+
+
+def _after_number(text: str, start: int) -> bool:
+    """Whether a digit, then only spaces, comes before `start` ("10 AM" is a time, not initials)."""
+    end = _space_before(text, start)
+    return end > 0 and text[end - 1].isdecimal()
+
+
+def _space_before(text: str, start: int) -> int:
+    """Where the run of spaces that ends at `start` begins."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _cue_after_regex() -> re.Pattern[str]:
@@ -80,7 +102,7 @@ class RosterMatcher:
 
     def _rule_ok(self, text: str, start: int, end: int, surface: str, v: Variant, field: Field) -> bool:
         if v.form is Form.INITIALS:
-            return surface == v.text and not re.search(r"\d\s*$", text[:start])
+            return surface == v.text and not _after_number(text, start)
         if v.form is Form.ACRONYM:
             return surface == v.text or (surface.isupper() and surface.upper() == v.text.upper()) or (
                 not is_common_word(v.text) and surface.casefold() == v.text.casefold())
@@ -108,7 +130,7 @@ class RosterMatcher:
         after = text[end:end + 40]
         if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):
             return False  # « Me Dupont »: the French title Maître
-        if _title_regex().search(text[:start]):
+        if _title_before(text, start):
             return True
         if self._cue_after.match(text, end):
             return True
@@ -121,12 +143,11 @@ class RosterMatcher:
         """Capitalised words one or two edits (or swaps) away from an unambiguous name (Mensha for Mensah)."""
         if not self._parts:
             return []
-        covered = [(h.start, h.end) for h in exact]
+        covered = Coverage((h.start, h.end, None) for h in exact)
         out = []
         for m in WORD.finditer(text):
             word = m.group()
-            if len(word) < 5 or not is_capitalised(word) or any(s <= m.start() < e for s, e in covered) \
-                    or is_common_word(word):
+            if len(word) < 5 or not is_capitalised(word) or covered.holds(m.start()) or is_common_word(word):
                 continue
             key = folded[m.start():m.end()]
             best = self._closest(key)
