@@ -141,3 +141,18 @@ def test_robustness_long_block_is_split_for_spacy(tmp_path):
     _, blocks = pipeline.redact(note)
     assert "Amina" not in blocks[0].text and "Kebe" not in blocks[0].text
     assert blocks[0].text.count("Senegal") == note.read_text(encoding="utf-8").count("Senegal")
+
+
+def test_robustness_output_folder_not_writable(run, tmp_path, monkeypatch):
+    """A folder the user may not write to (simulated: the tests run as root, who may write anywhere)."""
+    import os
+
+    real_access = os.access
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == locked and mode == os.W_OK
+                        else real_access(p, mode))
+    target = locked / "summary.docx"
+    result = run("summarise", str(SAMPLES / "mixed-notes.txt"), "-o", str(target))
+    assert_one_line_error(result, target)
+    assert "not writable" in result.output and not target.exists()
