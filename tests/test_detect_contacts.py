@@ -79,3 +79,28 @@ def test_names_spelt_by_a_contact_are_people(text: str, expected: list[str]) -> 
     from chatham_notes.detect.ties import contact_names
 
     assert [h.text for h in contact_names(text, find_contacts(text, "b"), "b")] == expected
+
+
+def test_phone_precheck_is_never_stricter_than_the_patterns() -> None:
+    import random
+    import re
+
+    from chatham_notes.detect.contacts import _PHONE_NEEDS
+    from chatham_notes.resources import read_yaml
+
+    patterns = [re.compile(p["regex"], re.IGNORECASE | re.MULTILINE | re.DOTALL) for p in read_yaml("detect", "contacts.yaml")["phone"]]
+    rng = random.Random(5)
+    for _ in range(50_000):
+        text = "".join(rng.choice("0123456789 .-+()") for _ in range(rng.randint(3, 18)))
+        if any(p.search(text) for p in patterns):
+            assert _PHONE_NEEDS.search(text), text
+
+
+def test_a_block_without_contacts_does_not_load_presidio() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from chatham_notes.detect.contacts import find_contacts; "
+            "assert find_contacts('From 2023 to 2024, prices rose 12% (1,847 people). See p. 4.', 'b') == []; "
+            "assert 'presidio_analyzer' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

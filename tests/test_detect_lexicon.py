@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+
 import pytest
 
 from chatham_notes.detect.lexicon import is_common_word
@@ -45,3 +49,34 @@ def test_accented_given_names_are_read_in_utf8() -> None:
 
     assert {"gaëlle", "gaelle", "clémence", "clemence"} <= given_names()
     assert "d'souza" not in first_names() and not is_common_word("D'Souza")
+
+
+def test_given_names_file_is_gender_guessers_list_as_built() -> None:
+    """models/detect/given_names.txt is names_build.py's output for the installed gender-guesser."""
+    from chatham_notes.detect.lexicon import given_names
+    from chatham_notes.detect.names_build import given_names_from_source
+
+    assert given_names() == given_names_from_source()
+
+
+def test_first_names_are_the_given_names_that_are_not_ordinary_words() -> None:
+    from chatham_notes.detect.lexicon import first_names, given_names
+
+    assert first_names() == {n for n in given_names() if not is_common_word(n)}
+    assert {"moussa", "joseph", "grace", "rose"}.isdisjoint(first_names())  # ordinary in a language
+    assert {"amina", "priya"} <= first_names()
+
+
+def test_the_name_lexicons_are_read_only_when_a_block_needs_them() -> None:
+    code = textwrap.dedent("""
+        from chatham_notes.detect import cues, lexicon
+        from chatham_notes.detect.detector import Detector
+        cues.first_name_people("all lower case, nothing to look up.", "b")
+        assert lexicon.given_names.cache_info().currsize == 0
+        assert lexicon.first_names.cache_info().currsize == 0
+        cues.first_name_people("Then Amina spoke.", "b")
+        assert lexicon.first_names.cache_info().currsize == 1
+        import sys
+        assert "gender_guesser" not in sys.modules
+    """)
+    subprocess.run([sys.executable, "-c", code], check=True)

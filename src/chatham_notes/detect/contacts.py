@@ -50,20 +50,29 @@ def recognizers() -> tuple:
     )
 
 
+_KINDS = (Kind.EMAIL, Kind.URL, Kind.PHONE, Kind.HANDLE)  # the order of `recognizers()`
+# Something every phone pattern of contacts.yaml contains: "+4", "00 3", "(212)", or six
+# digits in pairs ("01 23 45", "555-0199"). A looser test than the patterns, never a stricter one.
+_PHONE_NEEDS = re.compile(r"\+\d|00\s?\d|\(\d{3}\)|\d{2}[\s.\-]?\d{2}[\s.\-]?\d{2}")
+
+
 def _worth_running(kind: Kind, text: str) -> bool:
-    """Cheap pre-checks: most blocks have no '@', no dot-word and few digits."""
+    """Cheap pre-checks, so that a block (or a whole note) without contacts never loads Presidio."""
     if kind is Kind.EMAIL or kind is Kind.HANDLE:
         return "@" in text
     if kind is Kind.URL:
-        return "." in text
-    return sum(c.isdigit() for c in text) >= 8
+        return "/" in text or "www" in text.lower()  # what `_URL_NEEDS` asks of any URL kept
+    return sum(c.isdigit() for c in text) >= 8 and bool(_PHONE_NEEDS.search(text))
 
 
 def find_contacts(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     """E-mail addresses, URLs, phone numbers and @handles in `text`."""
+    wanted = {kind for kind in _KINDS if _worth_running(kind, text)}
+    if not wanted:
+        return []
     hits: list[Hit] = []
     for kind, recogniser in recognizers():
-        if not _worth_running(kind, text):
+        if kind not in wanted:
             continue
         for result in recogniser.analyze(text, entities=recogniser.supported_entities, nlp_artifacts=None):
             surface = text[result.start:result.end]

@@ -152,10 +152,9 @@ def _initials_people(text: str, block_id: str, field: Field) -> list[Hit]:
 def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     """A capitalised known first name (not an ordinary word), with a following capitalised word."""
     out = []
-    names = first_names()
-    for m in re.finditer(NAME_RUN, text):
+    for m in re.finditer(NAME_RUN, text):  # the lexicon is read on the first capitalised word, not before
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(m.group())]
-        if not words or words[0][2].lower() not in names:
+        if not words or words[0][2].lower() not in first_names():
             continue
         end = words[-1][1] if len(words) > 1 and not is_common_word(words[1][2]) else words[0][1]
         if len(words) == 1 and sentence_initial(text, m.start()) and len(text) > end + m.start() + 20:

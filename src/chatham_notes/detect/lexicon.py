@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from ..model import Lang, Sector
 from ..resources import read_list, read_yaml
-from .text import fold
 
 _LANGS = ("en", "fr")
 _SPLIT = re.compile(r"\s+")
@@ -126,30 +125,20 @@ def known_orgs() -> tuple[KnownOrg, ...]:
 def given_names() -> frozenset[str]:
     """Every given name (lower case, three letters or more) of gender-guesser's dictionary,
     ordinary words included ("victor", "grace"): for use next to another name-like word only.
+
+    Read from `models/detect/given_names.txt` (built by `names_build.py`) on first use.
     """
-    from importlib.resources import files
-
-    path = files("gender_guesser").joinpath("data", "nam_dict.txt")
-    names = set()
-    with path.open("rb") as handle:  # fixed byte columns; the names themselves are UTF-8
-        for line in handle:
-            if line.startswith(b"#") or len(line) < 30:
-                continue
-            name = _decode(line[3:29]).strip()
-            if len(name) >= 3 and " " not in name and "+" not in name:
-                names.add(name.lower())
-                names.add(fold(name))  # "gaelle" in notes typed without accents
-    return frozenset(names)
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:  # a few old entries are Latin-1
-        return raw.decode("iso-8859-1")
+    return frozenset(read_list("detect", "given_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names (lower case) that are not ordinary words, used only as a lexicon."""
-    return frozenset(n for n in given_names() if not is_common_word(n))
+    ordinary = common_words("en") | common_words("fr")
+
+    def is_ordinary(name: str) -> bool:
+        if name.islower() and name.replace("-", "").isalpha():
+            return name in ordinary  # what `is_common_word` comes to for a plain name: a look-up
+        return is_common_word(name)
+
+    return frozenset(n for n in given_names() if not is_ordinary(n))
