@@ -12,6 +12,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -255,3 +257,25 @@ def test_language_codes_are_not_initials(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "clean.docx") as package:
         assert any(b'eastAsia="' in package.read(n) for n in package.namelist() if n.endswith(".xml"))
     assert leak_check(tmp_path / "clean.docx", needles_for(roster, [])) == []
+
+
+@given(st.text(alphabet="ab -–\u00a0éœ\u00ad  xY\t\n’", max_size=40))
+def test_fast_fold_agrees_with_the_character_by_character_fold(text: str) -> None:
+    from chatham_notes.verify import _fold_slowly
+
+    folded, offsets = fold(text)
+    slow, slow_offsets = _fold_slowly(text)
+    assert folded == slow
+    assert [offsets[i] for i in range(len(folded))] == list(slow_offsets)
+
+
+def test_units_are_searched_in_batches(monkeypatch) -> None:
+    """Regression: a huge part is searched a batch at a time; a leak in any batch is found."""
+    from chatham_notes import verify
+
+    monkeypatch.setattr(verify, "_BATCH_CHARS", 50)
+    units = [(f"paragraph {n}", "prices rose by a third in the region") for n in range(20)]
+    units[13] = ("paragraph 13", "as Marguerite Rose said")
+    matcher = needles_for(ROSTER, []).matcher()
+    leaks = verify._leaks_in_units("word/document.xml", units, matcher)
+    assert [(leak.location, leak.text) for leak in leaks] == [("paragraph 13", "Marguerite Rose")]

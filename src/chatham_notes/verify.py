@@ -50,25 +50,67 @@ _FALLBACK_COMMON = frozenset(
 )
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+def fold(text: str) -> tuple[str, Sequence[int]]:
     """Fold text for matching: no accents, one space for any run of spaces or hyphens.
 
     Returns:
-        The folded text (case kept) and, for each of its characters, the index of
-        the original character it comes from.
+        The folded text (case kept) and, indexable by each of its characters, the index
+        of the original character it comes from.
     """
     mapped = text.translate(_FOLD_TABLE)
-    if len(mapped) != len(text):  # a character folds to several (œ -> oe) or to none (soft hyphen)
-        return _fold_slowly(text)
-    offsets = list(range(len(mapped)))
+    if len(mapped) != len(text) or _FOLD_TABLE.irregular(text):
+        return _fold_slowly(text)  # a character folds to several (œ -> oe) or to none (soft hyphen)
     runs = [m.span() for m in _SPACE_RUN.finditer(mapped)]
-    for start, end in reversed(runs):  # from the end, so earlier indices stay valid
-        del offsets[start + 1:end]
-    return _SPACE_RUN.sub(" ", mapped), offsets
+    folded = _SPACE_RUN.sub(" ", mapped)
+    return folded, _RunOffsets(runs, len(folded))
+
+
+class _RunOffsets:
+    """Folded index -> original index when folding only collapsed runs of spaces.
+
+    Computed on demand from the runs (a list of every offset would cost a Python int per
+    character: gigabytes for a long document).
+    """
+
+    def __init__(self, runs: list[tuple[int, int]], length: int) -> None:
+        self._length = length
+        self._starts: list[int] = []  # folded index of the first character after each run
+        self._shifts: list[int] = []  # characters dropped up to and including that run
+        dropped = 0
+        for start, end in runs:
+            self._starts.append(start + 1 - dropped)
+            dropped += end - start - 1
+            self._shifts.append(dropped)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:
+        if index < 0:
+            index += self._length
+        k = bisect.bisect_right(self._starts, index)
+        return index + (self._shifts[k - 1] if k else 0)
 
 
 class _FoldTable(dict):
-    """str.translate table, filled on first sight of each character (C speed after that)."""
+    """str.translate table, filled on first sight of each character (C speed after that).
+
+    It also knows the characters that do not fold to exactly one character, so that
+    `fold` can tell, at C speed, when the cheap offset map does not apply.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._irregular: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+
+    def irregular(self, text: str) -> bool:
+        """Whether `text` (already translated once, so known to the table) holds such a character."""
+        if not self._irregular:
+            return False
+        if self._pattern is None:
+            self._pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self._irregular)) + "]")
+        return self._pattern.search(text) is not None
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
@@ -82,6 +124,9 @@ class _FoldTable(dict):
             value = char
         else:
             value = _fold_char(char)
+        if len(value) != 1:
+            self._irregular.add(char)
+            self._pattern = None
         self[code] = value
         return value
 
@@ -317,8 +362,25 @@ def _leaks_in(text: str, matcher: TermMatcher[Needle], part: str, location: str,
 _UNIT_SEPARATOR = "\x00"  # not a letter, not a space: no needle can match across two units
 
 
+_BATCH_CHARS = 1_000_000  # units are searched in batches of about this size: bounded memory
+
+
 def _leaks_in_units(part: str, units: Sequence[tuple[str, str]], matcher: TermMatcher[Needle]) -> list[Leak]:
-    """The leaks of one part's units (location, text), searched in one pass over their concatenation."""
+    """The leaks of one part's units (location, text), searched a batch of units at a time."""
+    leaks: list[Leak] = []
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for unit in units:
+        batch.append(unit)
+        size += len(unit[1]) + 1
+        if size >= _BATCH_CHARS:
+            leaks.extend(_leaks_in_batch(part, batch, matcher))
+            batch, size = [], 0
+    return leaks + _leaks_in_batch(part, batch, matcher)
+
+
+def _leaks_in_batch(part: str, units: Sequence[tuple[str, str]], matcher: TermMatcher[Needle]) -> list[Leak]:
+    """One pass of the matcher over the units joined by a separator no needle can span."""
     joined = _UNIT_SEPARATOR.join(text for _, text in units)
     starts, position = [], 0
     for _, text in units:
