@@ -332,3 +332,42 @@ def write_corpus(folder: Path, words: int, seed: int = 8, english_only: bool = F
     if not path.exists() or path.read_text(encoding="utf-8") != corpus.text:
         path.write_text(corpus.text, encoding="utf-8")
     return path, corpus
+
+
+WORDS_PER_PAGE = 450  # a full page of 11-point notes; 300 pages ≈ 135,000 words
+
+
+def write_docx(path: Path, words: int, seed: int = 8) -> tuple[Path, Corpus]:
+    """Write the notes of `generate(words, seed)` as a Word .docx (python-docx) and return its path.
+
+    Headings become Heading 2, bullets List Bullet, speaker turns and paragraphs plain
+    paragraphs (Markdown bold dropped); the participants list becomes a table (name,
+    organisation); a footer names the rapporteur. Pages ≈ words / WORDS_PER_PAGE.
+    """
+    import docx
+
+    corpus = generate(words, seed)
+    document = docx.Document()
+    document.core_properties.title = "Breaking the silos on drugs, workshop 4"
+    document.add_heading("Breaking the silos on drugs, workshop 4", level=1)
+    for text, _lang in corpus.blocks:
+        if text == "## Participants":
+            document.add_heading("Participants", level=2)
+        elif text.startswith("## "):
+            document.add_heading(text[3:], level=2)
+        elif text.startswith("- ") and "\n- " in text:  # the participants list
+            rows = [line[2:] for line in text.splitlines()]
+            table = document.add_table(rows=len(rows) + 1, cols=2)
+            table.cell(0, 0).text, table.cell(0, 1).text = "Name", "Organisation"
+            for i, row in enumerate(rows, start=1):
+                name, _, org = row.rpartition(" (")
+                table.cell(i, 0).text, table.cell(i, 1).text = name, org.rstrip(")")
+        elif text.startswith("- "):
+            document.add_paragraph(text[2:].replace("**", ""), style="List Bullet")
+        else:
+            document.add_paragraph(text.replace("**", ""))
+    rapporteur = PEOPLE[14][0]  # Camille Rousseau, the roster's rapporteur
+    document.sections[0].footer.paragraphs[0].text = f"Notes taken by {rapporteur} — confidential, Chatham House rule"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path, corpus
