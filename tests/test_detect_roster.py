@@ -214,3 +214,16 @@ def test_shared_forms_are_leak_needles_and_unaccented_initials_too() -> None:
 
 def test_shared_forms_are_not_fuzzy_matched(shared: RosterMatcher) -> None:
     assert found(shared, "Moussi was there.") == []  # a shared name is no participant's to correct to
+
+
+def test_common_word_first_name_before_a_long_affiliation_aside():
+    """Regression (5 MB benchmark note): a common-word first name, then a long affiliation in
+    parentheses, then the verb: « Martin (Agence nationale de lutte contre la drogue) estime »."""
+    from chatham_notes.detect import Detector
+    from chatham_notes.model import Block, BlockKind, Lang, Location, Metadata, NoteDocument, Participant, Roster
+
+    roster = Roster((Participant("R1", "Martin Lord", affiliation="Agence nationale de lutte contre la drogue"),))
+    text = "Les données manquent. Martin (Agence nationale de lutte contre la drogue) estime que le prix baisse."
+    doc = NoteDocument("n.md", Metadata(), (Block("n:1", BlockKind.PARAGRAPH, text, Lang.FR, Location("n.md")),))
+    found = {(m.text, m.kind.value) for m in Detector(roster).detect(doc).mentions}
+    assert ("Martin", "person") in found

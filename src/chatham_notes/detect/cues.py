@@ -22,7 +22,7 @@ _LOWER_NAME = r"[a-zà-ÿ][a-zà-ÿ]{2,}"
 _ORG_RUN = (r"[A-ZÀ-Þ][\w&'’\-]*(?:\s+(?:(?:of|for|on|the|and|de|du|des|la|le|pour|sur|et|d['’]|l['’])\s*)*"
             r"[A-ZÀ-Þ][\w&'’\-]*){0,8}")
 # Between a name and its verb: "(observer)", "from the Thai Office of ...", " - ".
-BETWEEN = (rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?{_ORG_RUN})?"
+BETWEEN = (rf"(?:\s*\([^()\n]{{1,120}}\))?(?:\s+(?:from|of|at|de|du|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?{_ORG_RUN})?"
             r"(?:\s+[-–—])?")
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|our|their|my|his|her|each|every|another|one|un|une|le|la|"
                                 r"les|des|du|de|ce|cette|notre|votre|leur|son|sa|ses|chaque|autre)\s+|\b[ld]['’])$")
