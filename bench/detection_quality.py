@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 
-from goldset import GoldCase, GoldSpan, load_cases  # noqa: E402
+from goldset import SETS, GoldCase, GoldSpan, load_cases  # noqa: E402
 
 from chatham_notes.model import Field, Kind  # noqa: E402
 
@@ -373,27 +373,29 @@ def format_side_by_side(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None, cases_loader=None, banner: str = "") -> int:
-    """Run the evaluation and print the tables.
+_BANNERS = {
+    "tuning": "TUNING set: the detector was tuned on these cases",
+    "holdout": "HELD-OUT set: written apart from the detector, then used once to fix general mechanisms",
+    "fresh": "FRESH set: never used for tuning (the independent estimate)",
+}
 
-    Args:
-        argv: command-line arguments.
-        cases_loader: returns the cases to evaluate (default: the tuning gold set).
-        banner: a line printed before the tables (e.g. which set this is).
-    """
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluation on one annotated set and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", dest="which", choices=tuple(SETS), default="tuning",
+                        help="which annotated set (default: tuning, the one the tests assert on)")
     parser.add_argument("--system", choices=("detector", "presidio", "both"), default="both")
     parser.add_argument("--details", action="store_true", help="list misses, false positives and dropped terms")
     parser.add_argument("--json", action="store_true", help="print the full results as JSON")
     args = parser.parse_args(argv)
     systems = ("detector", "presidio") if args.system == "both" else (args.system,)
-    cases = (cases_loader or load_cases)()
+    cases = load_cases(SETS[args.which] / "cases")
     results = [evaluate(s, cases) for s in systems]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
-    if banner:
-        print(banner.format(n=len(cases)), end="\n\n")
+    print(f"{_BANNERS[args.which]}: {len(cases)} cases", end="\n\n")
     for result in results:
         print(format_table(result), end="\n\n")
         if args.details:

@@ -56,6 +56,14 @@ from chatham_notes.model import (
 GOLD_DIR = Path(__file__).resolve().parent
 CASES_DIR = GOLD_DIR / "cases"
 ROSTERS_DIR = GOLD_DIR / "rosters"
+# Every annotated set, in the order it was written: each lays out `cases/` and `rosters/`.
+# "tuning" is what the detector was tuned on; "holdout" was written apart from the detector,
+# then used once to fix general mechanisms; "fresh" has never been used for tuning.
+SETS = {
+    "tuning": GOLD_DIR,
+    "holdout": GOLD_DIR.parent / "gold_holdout",
+    "fresh": GOLD_DIR.parent / "gold_fresh",
+}
 
 KINDS = ("person", "affiliation", "contact", "role")
 
@@ -200,12 +208,15 @@ def load_roster(path: Path) -> Roster:
 
 
 def load_case(path: Path) -> GoldCase:
-    """Read one annotated case file into a NoteDocument plus its gold spans and keep terms."""
+    """Read one annotated case file into a NoteDocument plus its gold spans and keep terms.
+
+    A `roster:` header names a file in the `rosters/` folder beside the case's `cases/` folder.
+    """
     header, body = _split_header(path.read_text(encoding="utf-8"))
     lang = Lang(str(header.get("lang", "en")))
     roster_file = header.get("roster")
     roster_file = None if roster_file in (None, "none", "") else str(roster_file)
-    roster = load_roster(ROSTERS_DIR / roster_file) if roster_file else None
+    roster = load_roster(path.parent.parent / "rosters" / roster_file) if roster_file else None
 
     blocks: list[Block] = []
     spans: list[GoldSpan] = []
