@@ -20,13 +20,18 @@ _HERE = Path(__file__).resolve().parent
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@lru_cache(maxsize=1)
-def models_dir() -> Path:
-    """The models folder: inside the installed package, else the source checkout's."""
-    for candidate in (_HERE / "models", _HERE.parent.parent / "models"):
+@lru_cache(maxsize=None)
+def _bundled(name: str, what: str) -> Path:
+    """A folder shipped with the package: inside the installed package, else the source checkout's."""
+    for candidate in (_HERE / name, _HERE.parent.parent / name):
         if candidate.is_dir():
             return candidate
-    raise ConfigurationError("the chatham-notes language resources (models/) are missing from this installation")
+    raise ConfigurationError(f"{what} ({name}/) are missing from this installation")
+
+
+def models_dir() -> Path:
+    """The project's language resources (models/)."""
+    return _bundled("models", "the chatham-notes language resources")
 
 
 def resource_path(*parts: str) -> Path:
@@ -50,10 +55,6 @@ def read_yaml(*parts: str) -> Any:
         return yaml.load(handle, Loader=_SAFE_LOADER)
 
 
-@lru_cache(maxsize=1)
 def samples_dir() -> Path:
-    """The bundled sample notes: inside the installed package, else the source checkout's."""
-    for candidate in (_HERE / "samples", _HERE.parent.parent / "samples"):
-        if candidate.is_dir():
-            return candidate
-    raise ConfigurationError("the bundled samples are missing from this installation")
+    """The bundled sample notes (samples/)."""
+    return _bundled("samples", "the bundled sample notes")

@@ -34,16 +34,7 @@ def read_vtt(text: str, path: Path) -> list[RawBlock]:
         captions = webvtt.from_string(text).captions
     except (MalformedFileError, MalformedCaptionError) as exc:
         raise InputError(path, f"malformed WebVTT file: {str(exc).splitlines()[0] if str(exc) else 'unreadable'}") from None
-    lines = _timing_lines(text)
-    if len(lines) != len(captions):
-        raise InputError(path, f"malformed WebVTT file: {len(lines)} timings but {len(captions)} readable cues")
-    cues = []
-    for index, (caption, line) in enumerate(zip(captions, lines), start=1):
-        raw = caption.raw_text
-        voice = _VOICE.search(raw)
-        speaker = split_voice(voice.group(1)) if voice else None
-        cues.append((index, line, speaker, _TAG.sub("", raw)))
-    return _merge(cues, path.name)
+    return _merge(_cues([c.raw_text for c in captions], text, path, "WebVTT"), path.name)
 
 
 def read_srt(text: str, path: Path) -> list[RawBlock]:
@@ -52,15 +43,20 @@ def read_srt(text: str, path: Path) -> list[RawBlock]:
         subtitles = list(srt.parse(text))
     except (srt.SRTParseError, ValueError) as exc:
         raise InputError(path, f"malformed SRT file: {str(exc).splitlines()[0]}") from None
+    return _merge(_cues([s.content for s in subtitles], text, path, "SRT"), path.name)
+
+
+def _cues(contents: list[str], text: str, path: Path, kind: str) -> list[tuple[int, int, Speaker | None, str]]:
+    """(index, first line, voice-tag speaker, text without tags) of each cue's raw content."""
     lines = _timing_lines(text)
-    if len(lines) != len(subtitles):
-        raise InputError(path, f"malformed SRT file: {len(lines)} timings but {len(subtitles)} readable cues")
+    if len(lines) != len(contents):
+        raise InputError(path, f"malformed {kind} file: {len(lines)} timings but {len(contents)} readable cues")
     cues = []
-    for index, (sub, line) in enumerate(zip(subtitles, lines), start=1):
-        voice = _VOICE.search(sub.content)
+    for index, (raw, line) in enumerate(zip(contents, lines), start=1):
+        voice = _VOICE.search(raw)
         speaker = split_voice(voice.group(1)) if voice else None
-        cues.append((index, line, speaker, _TAG.sub("", sub.content)))
-    return _merge(cues, path.name)
+        cues.append((index, line, speaker, _TAG.sub("", raw)))
+    return cues
 
 
 def _merge(cues: list[tuple[int, int, Speaker | None, str]], file: str) -> list[RawBlock]:
