@@ -156,3 +156,14 @@ def test_robustness_output_folder_not_writable(run, tmp_path, monkeypatch):
     result = run("summarise", str(SAMPLES / "mixed-notes.txt"), "-o", str(target))
     assert_one_line_error(result, target)
     assert "not writable" in result.output and not target.exists()
+
+
+def test_robustness_progress_shows_on_a_terminal_unless_quiet(capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    TerminalProgress(enabled=True)("detect", 1, 2)
+    shown = capsys.readouterr().err
+    assert "detect" in shown and "1/2" in shown
+    TerminalProgress(enabled=False)("detect", 1, 2)  # --quiet
+    assert capsys.readouterr().err == ""
