@@ -216,6 +216,7 @@ def summarise(
             render_docx(summary, tmp, layout=options.layout)
             progress("verify", 0, 1)
             leaks = tuple(leak_check(tmp, needles))
+            progress("verify", 1, 1)
             if leaks:
                 raise LeakError(leaks, f"{output}: {len(leaks)} leak(s) found in the rendered summary; it was not written")
         written = output
