@@ -167,3 +167,29 @@ def test_robustness_progress_shows_on_a_terminal_unless_quiet(capsys, monkeypatc
     assert "detect" in shown and "1/2" in shown
     TerminalProgress(enabled=False)("detect", 1, 2)  # --quiet
     assert capsys.readouterr().err == ""
+
+
+def test_robustness_failed_render_leaves_no_report_claiming_a_verdict(run, tmp_path, monkeypatch):
+    """Regression: a crash while rendering used to still write a report saying "clean"."""
+    from chatham_notes import render
+
+    def broken(summary, path, layout="side-by-side"):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(render, "render_docx", broken)
+    result = run("summarise", str(SAMPLES / "mixed-notes.txt"), "-o", str(tmp_path / "s.docx"),
+                 "--report-json", str(tmp_path / "r.json"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_robustness_redact_report_records_the_settings_used(run, tmp_path):
+    """Regression: `redact --pseudonyms --report-json` recorded pseudonyms as off."""
+    import json
+
+    report = tmp_path / "r.json"
+    result = run("redact", str(SAMPLES / "mixed-notes.txt"), "--pseudonyms", "--level", "sector", "--k", "2",
+                 "--report-json", str(report))
+    assert result.exit_code == 0, result.output
+    settings = json.loads(report.read_text(encoding="utf-8"))["settings"]
+    assert settings["pseudonyms"] is True and settings["level"] == "sector" and settings["k"] == 2

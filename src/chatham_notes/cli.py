@@ -185,16 +185,13 @@ def redact(obj, note, roster, decisions, report_html, report_json, level, k, pse
     from .pipeline import redact as run
 
     analysis, blocks = run(note, roster=roster, options=_options(level, k, pseudonyms), decisions=decisions,
-                           raw_placeholders=raw_placeholders, progress=obj["progress"])
+                           raw_placeholders=raw_placeholders, report_html=report_html, report_json=report_json,
+                           progress=obj["progress"])
     if fmt == "json":
         click.echo(json.dumps(findings_json(analysis, show_originals), ensure_ascii=False, indent=2))
     else:
         for block in blocks:
             click.echo(block.line)
-    if report_html or report_json:
-        from .pipeline import Options, _write_reports
-
-        _write_reports(analysis, Options(level=Level(level), k=k), (), 0, report_html, report_json, None, decisions)
 
 
 def findings_json(analysis, show_originals: bool) -> list[dict]:

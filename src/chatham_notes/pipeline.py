@@ -196,21 +196,20 @@ def summarise(
 
     analysis = analyse(read_documents(notes, progress), load_roster(roster), options, decisions, progress)
     parts = bilingual_parts(analysis, options.translator)
+    date = session_date(analysis.documents, options)
     summary = build_summary(
         parts,
         title_en=options.title or _first(analysis, "title") or "Meeting summary",
         title_fr=options.title_fr or _first(analysis, "title_fr") or options.title or _first(analysis, "title") or "Synthèse de la réunion",
-        date=session_date(analysis.documents, options),
+        date=date,
         place=options.place or _first(analysis, "place"),
         level=options.level,
         k=options.k,
         translator=options.translator,
-        created=created_timestamp(session_date(analysis.documents, options)),
+        created=created_timestamp(date),
     )
     pending = tuple(b for _, blocks in parts for b in blocks if b.pending)
     needles = needles_for(analysis.roster, analysis.detections)
-    leaks: tuple[Leak, ...] = ()
-    written: Path | None = None
     try:
         with atomic_output(output) as tmp:
             render_docx(summary, tmp, layout=options.layout)
@@ -219,10 +218,12 @@ def summarise(
             progress("verify", 1, 1)
             if leaks:
                 raise LeakError(leaks, f"{output}: {len(leaks)} leak(s) found in the rendered summary; it was not written")
-        written = output
-    finally:
-        reports = _write_reports(analysis, options, leaks, pending, report_html, report_json, written, decisions)
-    return SummariseResult(written, analysis, leaks, len(pending), reports)
+    except LeakError as error:
+        # the reviewer needs the leaks listed; any other failure leaves no report claiming a verdict
+        _write_reports(analysis, options, error.leaks, pending, report_html, report_json, None, decisions)
+        raise
+    reports = _write_reports(analysis, options, (), pending, report_html, report_json, output, decisions)
+    return SummariseResult(output, analysis, (), len(pending), reports)
 
 
 def _first(analysis: Analysis, attribute: str) -> str | None:
@@ -272,9 +273,19 @@ def redact(
     options: Options = Options(),
     decisions: str | Path | None = None,
     raw_placeholders: bool = False,
+    report_html: str | Path | None = None,
+    report_json: str | Path | None = None,
     progress: Progress = _no_progress,
 ) -> tuple[Analysis, list[RedactedBlock]]:
-    """Redact one note file in its own language(s); no translation, no .docx."""
+    """Redact one note file in its own language(s); no translation, no .docx.
+
+    The report(s), if asked, list the findings (no leak check: nothing shareable is written).
+    """
+    from .safeio import check_writable
+
+    for path in (report_html, report_json):
+        if path is not None:
+            check_writable(Path(path))
     from .generalise.wording import render_segments
 
     analysis = analyse(read_documents([note], progress), load_roster(roster), options, decisions, progress)
@@ -286,6 +297,7 @@ def redact(
             continue
         label = render(block.label) if block.label is not None else None
         rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang))
+    _write_reports(analysis, options, (), 0, report_html, report_json, None, decisions)
     return analysis, rendered
 
 
