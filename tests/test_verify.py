@@ -23,7 +23,8 @@ from test_decisions import make_detection
 
 from chatham_notes.errors import InputError
 from chatham_notes.model import Kind, Participant, Roster
-from chatham_notes.verify import Needles, fold, leak_check, leak_check_text, needles_for
+from chatham_notes.matching import fold
+from chatham_notes.verify import Needles, leak_check, leak_check_text, needles_for
 
 ROSTER = Roster(
     (
@@ -261,7 +262,7 @@ def test_language_codes_are_not_initials(tmp_path: Path) -> None:
 
 @given(st.text(alphabet="ab -–\u00a0éœ\u00ad  xY\t\n’", max_size=40))
 def test_fast_fold_agrees_with_the_character_by_character_fold(text: str) -> None:
-    from chatham_notes.verify import _fold_slowly
+    from chatham_notes.matching import _fold_slowly
 
     folded, offsets = fold(text)
     slow, slow_offsets = _fold_slowly(text)

@@ -49,7 +49,7 @@ import yaml
 
 from .errors import InputError
 from .model import Candidate, Detection, Field, Kind, Mention, Party
-from .verify import TermMatcher, _lower, fold
+from .matching import TermMatcher, fold, lower
 
 Action = Literal["keep", "remove"]
 _ID = re.compile(r"^[FC]-[0-9a-f]{8}$")
@@ -361,8 +361,8 @@ class _State:
         return party.id
 
     def _parties_named(self, text: str, kind: Kind) -> list[str]:
-        words = set(_lower(fold(text)[0]).split())
-        return [p.id for p in self.parties if p.kind == kind and words <= set(_lower(fold(p.label)[0]).split())]
+        words = set(lower(fold(text)[0]).split())
+        return [p.id for p in self.parties if p.kind == kind and words <= set(lower(fold(p.label)[0]).split())]
 
     def result(self) -> tuple[Detection, DecisionOutcome]:
         order = {b.id: i for i, b in enumerate(self.detection.document.blocks)}

@@ -20,211 +20,23 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
-import ahocorasick
 from lxml import etree
-from unidecode import unidecode
 
 from .errors import InputError
+from .matching import TermMatcher, fold, lower
 from .model import Detection, Kind, Leak, Roster
 
 T = TypeVar("T")
 
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_APOSTROPHES = frozenset("\u2019\u2018\u02bc\u2032")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = {f"{_W}t", f"{_W}delText", f"{_W}instrText"}
 _SPACE_TAGS = {f"{_W}tab", f"{_W}br", f"{_W}cr"}
-_FALLBACK_COMMON = frozenset(
-    "rose grand young petit petite bonjour lord hope will may june april grace faith joy mark bill "
-    "frank black white green brown king long little price fox wolf bush moore page rich noble bell hill "
-    "wood stone park march august major baker smith hunter rice le la me de du des van von blanc noir "
-    "fort leblanc martin pierre claire aime belle juste vrai bon bonne marie louise".split()
-)
-
-
-def fold(text: str) -> tuple[str, Sequence[int]]:
-    """Fold text for matching: no accents, one space for any run of spaces or hyphens.
-
-    Returns:
-        The folded text (case kept) and, indexable by each of its characters, the index
-        of the original character it comes from.
-    """
-    mapped = text.translate(_FOLD_TABLE)
-    if len(mapped) != len(text) or _FOLD_TABLE.irregular(text):
-        return _fold_slowly(text)  # a character folds to several (œ -> oe) or to none (soft hyphen)
-    runs = [m.span() for m in _SPACE_RUN.finditer(mapped)]
-    folded = _SPACE_RUN.sub(" ", mapped)
-    return folded, _RunOffsets(runs, len(folded))
-
-
-class _RunOffsets:
-    """Folded index -> original index when folding only collapsed runs of spaces.
-
-    Computed on demand from the runs (a list of every offset would cost a Python int per
-    character: gigabytes for a long document).
-    """
-
-    def __init__(self, runs: list[tuple[int, int]], length: int) -> None:
-        self._length = length
-        self._starts: list[int] = []  # folded index of the first character after each run
-        self._shifts: list[int] = []  # characters dropped up to and including that run
-        dropped = 0
-        for start, end in runs:
-            self._starts.append(start + 1 - dropped)
-            dropped += end - start - 1
-            self._shifts.append(dropped)
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __getitem__(self, index: int) -> int:
-        if index < 0:
-            index += self._length
-        k = bisect.bisect_right(self._starts, index)
-        return index + (self._shifts[k - 1] if k else 0)
-
-
-class _FoldTable(dict):
-    """str.translate table, filled on first sight of each character (C speed after that).
-
-    It also knows the characters that do not fold to exactly one character, so that
-    `fold` can tell, at C speed, when the cheap offset map does not apply.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._irregular: set[str] = set()
-        self._pattern: re.Pattern[str] | None = None
-
-    def irregular(self, text: str) -> bool:
-        """Whether `text` (already translated once, so known to the table) holds such a character."""
-        if not self._irregular:
-            return False
-        if self._pattern is None:
-            self._pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self._irregular)) + "]")
-        return self._pattern.search(text) is not None
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in _INVISIBLE:
-            value = ""
-        elif char in _DASHES or char.isspace():
-            value = " "
-        elif char in _APOSTROPHES:
-            value = "'"
-        elif char.isascii():
-            value = char
-        else:
-            value = _fold_char(char)
-        if len(value) != 1:
-            self._irregular.add(char)
-            self._pattern = None
-        self[code] = value
-        return value
-
-
-_FOLD_TABLE = _FoldTable()
-_SPACE_RUN = re.compile(" {2,}")
-
-
-def _fold_slowly(text: str) -> tuple[str, list[int]]:
-    """`fold`, character by character, for text whose folding changes its length."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        piece = _FOLD_TABLE[ord(char)]
-        if piece == " " and out and out[-1] == " ":
-            continue  # a run of spaces/hyphens is one space
-        out.extend(piece)
-        offsets.extend([index] * len(piece))
-    return "".join(out), offsets
-
-
-def _fold_char(char: str) -> str:
-    """One non-ASCII character without its accents (đ -> d, œ -> oe, ễ -> e)."""
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    if base.isascii() or not char.isalpha():
-        return base or char
-    return unidecode(char).strip() or char
-
-
-def _lower(folded: str) -> str:
-    """Lower-case that keeps the length, so that the offset map stays valid."""
-    lowered = folded.lower()
-    if len(lowered) == len(folded):  # str.lower only ever lengthens (İ -> i̇)
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-
-
-def is_common_word(word: str) -> bool:
-    """Whether a word is an ordinary word too (detection's lexicon; a small list until it lands)."""
-    try:
-        from .detect.lexicon import is_common_word as lexicon_common
-    except ImportError:
-        return _lower(fold(word)[0]) in _FALLBACK_COMMON
-    return bool(lexicon_common(word))
-
-
-def needs_care(term: str) -> bool:
-    """Whether a term matches only as written: three letters or fewer, or a common word."""
-    folded = fold(term.strip())[0]
-    letters = sum(c.isalnum() for c in folded)
-    return letters <= 3 or (" " not in folded and is_common_word(term.strip()))
-
-
-class TermMatcher(Generic[T]):
-    """Finds whole-word occurrences of many terms at once (Aho-Corasick over folded text)."""
-
-    def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
-        self._loose = ahocorasick.Automaton()
-        self._strict = ahocorasick.Automaton()
-        for term, payload in terms:
-            folded = fold(term.strip())[0].strip()
-            if not folded:
-                continue
-            if needs_care(term):
-                for form in {folded, folded.upper()}:
-                    self._add(self._strict, form, payload)
-            else:
-                self._add(self._loose, _lower(folded), payload)
-        for automaton in (self._loose, self._strict):
-            if len(automaton):
-                automaton.make_automaton()
-
-    @staticmethod
-    def _add(automaton: ahocorasick.Automaton, key: str, payload: T) -> None:
-        if key in automaton:
-            automaton.get(key)[1].append(payload)
-        else:
-            automaton.add_word(key, (len(key), [payload]))
-
-    def find(self, text: str) -> list[tuple[int, int, T]]:
-        """Every whole-word match as (start, end, payload), offsets into `text`, sorted."""
-        folded, offsets = fold(text)
-        found: list[tuple[int, int, T]] = []
-        for automaton, haystack in ((self._loose, _lower(folded)), (self._strict, folded)):
-            if not len(automaton):
-                continue
-            for last, (length, payloads) in automaton.iter(haystack):
-                start = last - length + 1
-                if _is_word(folded, start, last + 1):
-                    span = (offsets[start], offsets[last] + 1)
-                    found.extend((span[0], span[1], p) for p in payloads)
-        return sorted(found, key=lambda m: (m[0], -m[1]))
-
-
-def _is_word(folded: str, start: int, end: int) -> bool:
-    before = folded[start - 1] if start > 0 else " "
-    after = folded[end] if end < len(folded) else " "
-    return not before.isalnum() and not after.isalnum()
 
 
 @dataclass(frozen=True)
@@ -259,7 +71,7 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection]) -> Needl
     items: list[Needle] = []
 
     def add(text: str, kind: Kind, source: str) -> None:
-        key = (_lower(fold(text.strip())[0]).strip(), kind)
+        key = (lower(fold(text.strip())[0]).strip(), kind)
         if key[0] and key not in seen:
             seen.add(key)
             items.append(Needle(text.strip(), kind, source))
@@ -491,3 +303,8 @@ def _short(tag: str) -> str:
         "http://purl.org/dc/terms/": "dcterms",
     }
     return f"{prefixes[namespace]}:{local}" if namespace in prefixes else local
+
+
+def document_text(path: Path) -> str:
+    """All the text the leak check reads in a .docx (every part, text and attributes), one unit a line."""
+    return "\n".join(text for _, units in _docx_parts(Path(path)) for _, text in units)

@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..matching import fold_same_length as fold
 from ..model import Field, Kind
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
-_QUOTES = "\u2019\u2018\u02bc`\u00b4"
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in _DASHES:
-        return "-"
-    if char in _QUOTES:
-        return "'"
-    if char.isspace():
-        return " "
-    low = char.lower()
-    if len(low) != 1:
-        return char
-    base = unicodedata.normalize("NFD", low)[0]
-    return base if base.isalnum() else low
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, with one kind of dash, apostrophe and space.
-
-    The result has exactly the length of `text`, so offsets found in it are offsets in `text`.
-    """
-    return "".join(_fold_char(c) for c in text)
+__all__ = ["fold"]  # detection's keys: the shared same-length fold
 
 
 def is_word_char(char: str) -> bool:

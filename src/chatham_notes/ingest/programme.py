@@ -16,9 +16,9 @@ from pathlib import Path
 
 from babel import Locale
 from gender_guesser.detector import Detector
-from unidecode import unidecode
 
 from ..errors import InputError
+from ..matching import key as match_key
 from ..model import BlockKind, Participant, Role
 from ..resources import read_list
 from .encoding import read_text_file
@@ -153,7 +153,7 @@ def _affiliation(rest: str) -> str | None:
 def _add(found: dict[str, Participant], person: tuple[str, str | None, bool] | None, role: Role) -> None:
     if person is None:
         return
-    key = unidecode(person[0]).casefold()
+    key = match_key(person[0])
     if key not in found:
         found[key] = Participant(id=f"R{len(found) + 1}", name=person[0], affiliation=person[1], role=role)
 
@@ -172,7 +172,7 @@ def _countries() -> frozenset[str]:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[^a-z]", "", unidecode(text).casefold())
+    return re.sub(r"[^a-z]", "", match_key(text))
 
 
 def _country(text: str) -> bool:

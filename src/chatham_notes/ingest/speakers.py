@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from unidecode import unidecode
 
+from ..matching import key
 from ..model import Speaker
 from ..resources import read_list
 
@@ -29,7 +29,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*|(?:[A-Z]\.-?)+)$"
 
 @lru_cache(maxsize=1)
 def _stop_labels() -> frozenset[str]:
-    return frozenset(_fold(item) for item in read_list("ingest", "not_speakers.txt"))
+    return frozenset(label_key(item) for item in read_list("ingest", "not_speakers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -37,9 +37,9 @@ def _particles() -> frozenset[str]:
     return frozenset(read_list("ingest", "name_particles.txt"))
 
 
-def _fold(text: str) -> str:
+def label_key(text: str) -> str:
     """Case- and accent-insensitive key with the final full stop dropped."""
-    return re.sub(r"\s+", " ", unidecode(text).casefold()).strip(" .")
+    return key(text).strip(" .")
 
 
 def is_name_like(label: str) -> bool:
@@ -50,7 +50,7 @@ def is_name_like(label: str) -> bool:
         return False
     if any(ch.isdigit() for ch in label) or "/" in label or "@" in label:
         return False
-    if _fold(label) in _stop_labels():
+    if label_key(label) in _stop_labels():
         return False
     if not _NAME_WORD.match(words[0]):
         return False

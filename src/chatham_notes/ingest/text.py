@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import BlockKind, Location, Metadata
 from .blocks import RawBlock, clean_text, strip_emphasis
 from .frontmatter import build_metadata, split_front_matter
-from .speakers import _fold, _stop_labels, parse_label
+from .speakers import _stop_labels, label_key, parse_label
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -93,7 +93,7 @@ class _Parser:
             self.open = _Open(BlockKind.TURN, [label[1]], number, speaker=label[0])
             return
         lead = _LEAD_IN.match(strip_emphasis(stripped))
-        if lead and _fold(lead.group("label")) in _stop_labels():
+        if lead and label_key(lead.group("label")) in _stop_labels():
             self._heading(lead.group("label"), self.heading_level + 1, number, pseudo=True)
             return
         if self.open and self.open.indent < 0 and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.TURN):
