@@ -38,15 +38,20 @@ bench = _load_bench()
 def test_parse_markup_strips_markup_and_keeps_offsets() -> None:
     text, spans, keeps = parse_markup("[[Dr Rose|person]] of [[HRI|affiliation]] said prices {{rose}} in {{Peru}}.")
     assert text == "Dr Rose of HRI said prices rose in Peru."
-    assert [(text[s:e], k) for s, e, k in spans] == [("Dr Rose", "person"), ("HRI", "affiliation")]
+    assert [(text[s:e], k) for s, e, k, _ in spans] == [("Dr Rose", "person"), ("HRI", "affiliation")]
     assert [text[s:e] for s, e in keeps] == ["rose", "Peru"]
 
 
 def test_parse_markup_nested_role_and_affiliation() -> None:
     text, spans, _ = parse_markup("[[the head of research at [[UNODC|affiliation]]|role]] spoke.")
     assert text == "the head of research at UNODC spoke."
-    found = {(text[s:e], k) for s, e, k in spans}
+    found = {(text[s:e], k) for s, e, k, _ in spans}
     assert found == {("UNODC", "affiliation"), ("the head of research at UNODC", "role")}
+
+
+def test_parse_markup_entity_keys_group_forms() -> None:
+    text, spans, _ = parse_markup("[[TN|person@nasser]] and [[Tariq|person@nasser]] of [[UNICEF|affiliation]].")
+    assert [(text[s:e], key) for s, e, _, key in spans] == [("TN", "nasser"), ("Tariq", "nasser"), ("UNICEF", "")]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ fictional people. It may start with a YAML header between two `---` lines::
 Markup:
 
 - `[[text|kind]]` is a gold span; kind is one of person, affiliation, contact, role.
-  Spans may nest (a role containing an affiliation:
+  `[[text|kind@key]]` also names the entity the span is a form of (`[[TN|person@nasser]]`,
+  `[[Tariq|person@nasser]]`): entity-level scores group forms by key. Without a key, the
+  span's own text is its entity. Spans may nest (a role containing an affiliation:
   `[[the head of research at [[UNODC|affiliation]]|role]]`).
 - `{{text}}` is a must-keep content term (a country, a city as a place, a drug, a body
   discussed as content, a date, a figure, or an ordinary word that looks like a name).
@@ -67,8 +69,8 @@ SETS = {
 
 KINDS = ("person", "affiliation", "contact", "role")
 
-_CLOSE = re.compile(r"\|(" + "|".join(KINDS) + r")\]\]")
-_TURN = re.compile(r"^\[\[(?P<name>[^\[\]|]+)\|person\]\](?:\s*\((?P<aff>[^()]*)\))?\s*:\s+(?P<rest>.*)$")
+_CLOSE = re.compile(r"\|(" + "|".join(KINDS) + r")(?:@([\w-]+))?\]\]")
+_TURN = re.compile(r"^\[\[(?P<name>[^\[\]|]+)\|person(?:@(?P<key>[\w-]+))?\]\](?:\s*\((?P<aff>[^()]*)\))?\s*:\s+(?P<rest>.*)$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,11 @@ class GoldSpan:
     end: int
     text: str
     kind: str
+    entity: str = ""  # the entity key (`@key`), else the span's text
+
+    def __post_init__(self) -> None:
+        if not self.entity:
+            object.__setattr__(self, "entity", self.text)
 
 
 @dataclass(frozen=True)
@@ -107,15 +114,16 @@ class GoldCase:
     keeps: tuple[KeepTerm, ...]
 
 
-def parse_markup(marked: str) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]:
+def parse_markup(marked: str) -> tuple[str, list[tuple[int, int, str, str]], list[tuple[int, int]]]:
     """Strip the markup from one line.
 
-    Returns the clean text, the gold spans as (start, end, kind) and the must-keep terms
-    as (start, end), offsets into the clean text. Raises ValueError on unbalanced markup.
+    Returns the clean text, the gold spans as (start, end, kind, entity key or "") and the
+    must-keep terms as (start, end), offsets into the clean text. Raises ValueError on
+    unbalanced markup.
     """
     out: list[str] = []
     stack: list[int] = []
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str, str]] = []
     keeps: list[tuple[int, int]] = []
     keep_start: int | None = None
     i = 0
@@ -127,7 +135,7 @@ def parse_markup(marked: str) -> tuple[str, list[tuple[int, int, str]], list[tup
         close = _CLOSE.match(marked, i)
         if close and stack:
             start = stack.pop()
-            spans.append((start, len(out), close.group(1)))
+            spans.append((start, len(out), close.group(1), close.group(2) or ""))
             i = close.end()
             continue
         if marked.startswith("{{", i):
@@ -146,11 +154,11 @@ def parse_markup(marked: str) -> tuple[str, list[tuple[int, int, str]], list[tup
     if stack or keep_start is not None:
         raise ValueError(f"unbalanced markup in {marked!r}")
     text = "".join(out)
-    for start, end, kind in spans:
+    for start, end, kind, _ in spans:
         if start >= end or text[start:end] != text[start:end].strip():
             raise ValueError(f"empty or padded {kind} span {text[start:end]!r} in {marked!r}")
     for start, end in keeps:
-        if any(s < end and start < e for s, e, _ in spans):
+        if any(s < end and start < e for s, e, _, _ in spans):
             raise ValueError(f"must-keep term {text[start:end]!r} overlaps a gold span in {marked!r}")
     return text, spans, keeps
 
@@ -229,18 +237,19 @@ def load_case(path: Path) -> GoldCase:
         turn = _TURN.match(marked.strip())
         if turn:
             name = turn.group("name").strip()
-            spans.append(GoldSpan(block_id, Field.SPEAKER, 0, len(name), name, "person"))
+            spans.append(GoldSpan(block_id, Field.SPEAKER, 0, len(name), name, "person", turn.group("key") or ""))
             affiliation = None
             if turn.group("aff") is not None:
                 affiliation, aff_spans, aff_keeps = parse_markup(turn.group("aff").strip())
-                spans += [GoldSpan(block_id, Field.SPEAKER_AFFILIATION, s, e, affiliation[s:e], k) for s, e, k in aff_spans]
+                spans += [GoldSpan(block_id, Field.SPEAKER_AFFILIATION, s, e, affiliation[s:e], k, key)
+                          for s, e, k, key in aff_spans]
                 keeps += [KeepTerm(block_id, Field.SPEAKER_AFFILIATION, s, e, affiliation[s:e]) for s, e in aff_keeps]
             text, text_spans, text_keeps = parse_markup(turn.group("rest"))
             blocks.append(Block(block_id, BlockKind.TURN, text, lang, location, speaker=Speaker(name=name, affiliation=affiliation)))
         else:
             text, text_spans, text_keeps = parse_markup(marked.strip())
             blocks.append(Block(block_id, BlockKind.PARAGRAPH, text, lang, location))
-        spans += [GoldSpan(block_id, Field.TEXT, s, e, text[s:e], k) for s, e, k in text_spans]
+        spans += [GoldSpan(block_id, Field.TEXT, s, e, text[s:e], k, key) for s, e, k, key in text_spans]
         keeps += [KeepTerm(block_id, Field.TEXT, s, e, text[s:e]) for s, e in text_keeps]
 
     document = NoteDocument(source=str(path), metadata=Metadata(language=lang), blocks=tuple(blocks))
