@@ -184,17 +184,21 @@ def summarise(
         LeakError: the rendered summary still names someone; the .docx is not written
             under `output`, the reports (if asked) list the leaks.
     """
-    from .safeio import atomic_output, check_writable
+    from .safeio import check_writable
 
     output = Path(output)
     for path in (output, report_html, report_json):
         if path is not None:
             check_writable(Path(path))
-    from .render import render_docx
-    from .summary import build_summary
-    from .verify import leak_check, needles_for
-
     analysis = analyse(read_documents(notes, progress), load_roster(roster), options, decisions, progress)
+    return write_summary(analysis, output, options=options, decisions=decisions, report_html=report_html,
+                         report_json=report_json, progress=progress)
+
+
+def prepare_summary(analysis: Analysis, options: Options = Options()):
+    """Translate and assemble the summary of an analysis: (Summary, blocks awaiting translation)."""
+    from .summary import build_summary
+
     parts = bilingual_parts(analysis, options.translator)
     date = session_date(analysis.documents, options)
     summary = build_summary(
@@ -209,6 +213,26 @@ def summarise(
         created=created_timestamp(date),
     )
     pending = tuple(b for _, blocks in parts for b in blocks if b.pending)
+    return summary, pending
+
+
+def write_summary(
+    analysis: Analysis,
+    output: str | Path,
+    *,
+    options: Options = Options(),
+    decisions: str | Path | None = None,
+    report_html: str | Path | None = None,
+    report_json: str | Path | None = None,
+    progress: Progress = _no_progress,
+) -> SummariseResult:
+    """Render, leak-check and write the summary of an analysis (see `summarise`)."""
+    from .render import render_docx
+    from .safeio import atomic_output
+    from .verify import leak_check, needles_for
+
+    output = Path(output)
+    summary, pending = prepare_summary(analysis, options)
     needles = needles_for(analysis.roster, analysis.detections)
     try:
         with atomic_output(output) as tmp:
