@@ -85,41 +85,12 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection]) -> Needl
 
 
 def _roster_forms(roster: Roster | None) -> list[tuple[str, Kind, str]]:
-    """Every name form of the roster: detection's list when it exists, else a simple one."""
+    """Every name form of the roster, as detection's roster recogniser knows them."""
     if not roster:
         return []
-    try:
-        from .detect import roster_needles
-    except ImportError:
-        return _simple_roster_forms(roster)
+    from .detect import roster_needles
+
     return [(text, Kind(kind), str(pid)) for text, kind, pid in roster_needles(roster)]
-
-
-def _simple_roster_forms(roster: Roster) -> list[tuple[str, Kind, str]]:
-    """Names, aliases, name parts, initials, affiliations and their aliases."""
-    forms: list[tuple[str, Kind, str]] = []
-    particles = _name_particles()
-    for p in roster.participants:
-        for name in (p.name, *p.aliases):
-            forms.append((name, Kind.PERSON, p.id))
-            parts = [w for w in name.replace("-", " ").split() if w.lower().strip(".") not in particles]
-            forms.extend((w, Kind.PERSON, p.id) for w in parts if len(w.strip(".")) >= 3)
-            initials = "".join(w[0] for w in parts if w[0].isalpha()).upper()
-            if len(parts) > 1 and len(initials) >= 2:
-                forms.append((initials, Kind.PERSON, p.id))
-        for org in (p.affiliation, *p.affiliation_aliases):
-            if org:
-                forms.append((org, Kind.AFFILIATION, p.id))
-    return forms
-
-
-def _name_particles() -> frozenset[str]:
-    try:
-        from .resources import read_list
-
-        return frozenset(w.lower() for w in read_list("ingest", "name_particles.txt"))
-    except Exception:  # the lexicon is optional here; the particles below are the usual ones
-        return frozenset({"de", "du", "des", "la", "le", "van", "von", "der", "da", "di", "del", "al", "el"})
 
 
 def leak_check_text(text: str, needles: Needles, location: str = "text") -> list[Leak]:

@@ -65,6 +65,7 @@ SETS = {
     "tuning": GOLD_DIR,
     "holdout": GOLD_DIR.parent / "gold_holdout",
     "fresh": GOLD_DIR.parent / "gold_fresh",
+    "parties": GOLD_DIR.parent / "gold_parties",
 }
 
 KINDS = ("person", "affiliation", "contact", "role")

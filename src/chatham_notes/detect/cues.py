@@ -11,7 +11,18 @@ from functools import lru_cache
 from ..model import Field, Kind
 from ..resources import read_list
 from .gazetteer import place_tier
-from .lexicon import cues, first_names, given_names, is_common_word, keep_terms, known_orgs, org_cues, titles
+from .lexicon import (
+    all_titles,
+    cues,
+    first_names,
+    given_names,
+    is_common_word,
+    keep_terms,
+    known_orgs,
+    name_particles,
+    org_cues,
+    title_words,
+)
 from .ner import Entity
 from .text import WORD, Hit, sentence_initial
 
@@ -42,7 +53,6 @@ def _locality(text: str, end: int) -> bool:
 # Organisation heads that rapporteurs write in lower case: « ministère de la Justice ».
 _LOWER_ORG_HEADS = ("ministry", "ministère", "ministere", "university", "université", "institute", "institut",
                     "agency", "agence", "department", "département", "direction générale", "secrétariat d'état")
-_PARTICLES = frozenset("de du des la le van von der den da dos das di del bin ibn al el ben ter".split())
 _CONNECTORS = frozenset("of for on the and de du des la le pour sur en et & d' l' für di del y".split())
 
 
@@ -61,16 +71,16 @@ def _abbreviation(title: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    all_titles = titles("en") + titles("fr")
+    titles_both = all_titles()
     after = cues("en", "after") + cues("fr", "after")
     before = cues("en", "before") + cues("fr", "before")
     return {
-        "title": re.compile(rf"(?<![\w.])(?:{_alts(all_titles)})(?!\w)\s*(?P<name>{NAME_RUN})"),
+        "title": re.compile(rf"(?<![\w.])(?:{_alts(titles_both)})(?!\w)\s*(?P<name>{NAME_RUN})"),
         "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{BETWEEN}\s+(?:{_alts(after)})\b"),
-        "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in all_titles if _abbreviation(t)))})"
+        "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in titles_both if _abbreviation(t)))})"
                                   rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
         "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),
-        "before": re.compile(rf"\b(?i:{_alts(before)})\s+(?:(?:{_alts(all_titles)})\s+)?(?P<name>{NAME_RUN})"),
+        "before": re.compile(rf"\b(?i:{_alts(before)})\s+(?:(?:{_alts(titles_both)})\s+)?(?P<name>{NAME_RUN})"),
         "org": re.compile(rf"(?P<name>(?:{_CAP})(?:\s+(?:(?:of|for|on|the|de|du|des|la|le|pour|sur|en|di|del|y|(?:et|and)(?=\s+(?:de|du|des|of|[A-ZÀ-Þ])))\s+)*"
                           rf"(?:[ld]['’])?(?:{_CAP}|&)){{0,7}})"),
         "lower_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(_LOWER_ORG_HEADS)})"
@@ -83,9 +93,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tuple[int, int] | None:
     """Trims a name run: possessive, then leading/trailing words that are ordinary or titles."""
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-    title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
     while words and ((is_common_word(words[0][2]) and not caps_ok and not _given_before_name(words))
-                     or words[0][2].rstrip(".") in title_words):
+                     or words[0][2].rstrip(".") in title_words()):
         words.pop(0)
     caps_ok = caps_ok or _given_before_name(words)  # "Grace Rose said": a given name and a surname
     while words and is_common_word(words[-1][2]) and len(words) > 1 and not caps_ok:
@@ -188,7 +197,7 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
     for e in ents:
         if e.label != "PERSON":
             continue
-        end = _cut_at_verb(text, e.start, e.end, _PARTICLES)
+        end = _cut_at_verb(text, e.start, e.end, name_particles())
         surface = text[e.start:end]
         words = surface.split()
         if surface.islower() and 1 < len(words) <= 3 and words[0] in given_names() and not any(
@@ -233,7 +242,7 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
         if len(words) > 2 and is_common_word(words[0][1]) and _looks_like_person([w for _, w in words[1:]]):
             start, words = words[1][0], words[1:]  # "Call Victor Lebrun"
         surface, words = text[start:end], [w for _, w in words]
-        if words and (words[0].rstrip(".") in _title_words() or _looks_like_person(words)):
+        if words and (words[0].rstrip(".") in title_words() or _looks_like_person(words)):
             hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.PERSON, "spacy", 0.8))
             continue
         if not words or _is_content(surface, words) or _locality(text, end):
@@ -242,11 +251,6 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
             continue
         hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, "spacy", 0.7))
     return hits, low
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(t.rstrip(".") for t in titles("en") + titles("fr"))
 
 
 @lru_cache(maxsize=1)
@@ -277,7 +281,7 @@ def _after_person(phrase: str) -> int:
     left = [w.group() for w in WORD.finditer(phrase[:m.start()])]
     cue_words = org_cues("en") | org_cues("fr")
     if left and not any(w in cue_words for w in left) and (
-            left[0].rstrip(".") in _title_words() or len(left) > 1 and left[0].lower() in given_names()):
+            left[0].rstrip(".") in title_words() or len(left) > 1 and left[0].lower() in given_names()):
         return m.end()
     return 0
 

@@ -10,7 +10,7 @@ from . import cues, ner
 from .contacts import find_contacts
 from .gazetteer import protected_spans, veto
 from .intervals import Coverage
-from .lexicon import generic_labels, is_common_word, keep_terms, role_nouns, titles
+from .lexicon import generic_labels, is_common_word, keep_terms, role_nouns, title_words
 from .linking import PartyBook, propagate
 from .merge import extend_titles, merge
 from .roles import find_roles
@@ -189,7 +189,6 @@ def _candidates(doc_index, doc, keyed, hits, low, texts, ents) -> list[Candidate
                 (e.start, e.end) for e in ents.get(key, []) if e.label in _NOT_NAMES)
             covered[(key, Field.TEXT)].extend((s, e) for s, e, _ in protected_spans(texts[(key, Field.TEXT)]))
     seen, out = set(), []
-    title_words = {t.rstrip(".") for t in titles("en") + titles("fr")}
     index = {where: Coverage((s, e, None) for s, e in spans) for where, spans in covered.items()}
 
     def add(key: str, field: Field, start: int, end: int, text: str, reason: str, kind: Kind, score: float):
@@ -207,6 +206,6 @@ def _candidates(doc_index, doc, keyed, hits, low, texts, ents) -> list[Candidate
             for m in WORD.finditer(block.text):
                 word = m.group()
                 if word[0].isupper() and not sentence_initial(block.text, m.start()) and not is_common_word(word) \
-                        and word not in keep_terms() and word not in title_words:
+                        and word not in keep_terms() and word not in title_words():
                     add(key, Field.TEXT, m.start(), m.end(), word, "unknown capitalised word", Kind.PERSON, 0.3)
     return out

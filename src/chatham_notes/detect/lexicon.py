@@ -70,6 +70,30 @@ def titles(lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(_lines(lang, "titles.txt")), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def all_titles() -> tuple[str, ...]:
+    """The titles of both languages, longest first."""
+    return tuple(sorted(set(titles("en") + titles("fr")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Titles without their final full stop ("Dr", "Mme", "M"): a word that is a title."""
+    return frozenset(t.rstrip(".") for t in all_titles())
+
+
+@lru_cache(maxsize=1)
+def title_alternation() -> str:
+    """A regex alternation of every title, longest first (build patterns around it, not a copy)."""
+    return "|".join(re.escape(t) for t in all_titles())
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case words that sit inside a personal name ("van", "de la", "bin"): models/detect."""
+    return frozenset(w.lower() for w in read_list("detect", "name_particles.txt"))
+
+
 @lru_cache(maxsize=None)
 def cues(lang: str, where: str) -> tuple[str, ...]:
     """Attribution cues `where`="after" a name ("said") or "before" it ("according to")."""

@@ -13,14 +13,14 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import first_names, is_common_word, keep_terms, known_orgs, titles
+from .lexicon import all_titles, first_names, is_common_word, keep_terms, known_orgs
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import initials_forms
 
 
 def _strip_title(text: str) -> str:
     low = text.lower()  # "m. kanouté" in informal notes
-    for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True):
+    for t in all_titles():
         if low.startswith((t.lower() + " ", t.lower() + "\u00a0")):
             return text[len(t):].strip()
     return re.sub(r"['’]s$", "", text.strip())

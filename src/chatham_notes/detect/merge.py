@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..model import Field, Kind
 from .intervals import DisjointSpans
-from .lexicon import is_common_word, titles
+from .lexicon import is_common_word, title_alternation
 from .text import WORD, Hit
 
 _PRIORITY = {"presidio": 100, "roster": 90, "label": 85, "lexicon": 80, "cue:title": 75, "role": 72,
@@ -134,8 +134,7 @@ def extend_titles(hit: Hit, text: str) -> Hit:
     if hit.kind is not Kind.PERSON:
         return hit
     if _TITLE_RE is None:
-        alts = "|".join(re.escape(t) for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True))
-        _TITLE_RE = re.compile(rf"(?:(?<=[^\w.])|^)(?:{alts})\s*$")
+        _TITLE_RE = re.compile(rf"(?:(?<=[^\w.])|^)(?:{title_alternation()})\s*$")
     m = _TITLE_RE.search(text, max(0, hit.start - 20), hit.start)
     if not m or m.start() == hit.start:
         return hit

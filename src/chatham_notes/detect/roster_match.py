@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from ..model import Field, Kind, Roster
 from .cues import BETWEEN, DETERMINER_BEFORE, alternation
 from .intervals import Coverage
-from .lexicon import cues, is_common_word, titles
+from .lexicon import all_titles, cues, is_common_word, title_alternation
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
 from .variants import Form, Variant, roster_variants
 
@@ -28,8 +28,7 @@ _ARTICLE = re.compile(r"(?i:the|a|an|this|that|these|those|le|la|les|un|une|des|
 def _title_regex() -> re.Pattern[str]:
     global _TITLE_BEFORE
     if _TITLE_BEFORE is None:
-        alts = "|".join(re.escape(t) for t in sorted(set(titles("en") + titles("fr")), key=len, reverse=True))
-        _TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{alts})\s*$")
+        _TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{title_alternation()})\s*$")
     return _TITLE_BEFORE
 
 
@@ -37,7 +36,7 @@ def _title_before(text: str, start: int) -> bool:
     """Whether a title ends just before `start` ("Dr ", « Mme »): reads only the few characters
     the longest title needs, after the spaces, so a long block costs no more than a short one."""
     end = _space_before(text, start)
-    longest = max(len(t) for t in titles("en") + titles("fr"))
+    longest = len(all_titles()[0])
     return bool(_title_regex().search(text, max(0, end - longest - 1), start))
 
 

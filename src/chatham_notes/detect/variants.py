@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..model import Kind, Participant, Roster
-from .lexicon import is_common_word, known_orgs
+from .lexicon import is_common_word, known_orgs, name_particles
 
-_PARTICLES = frozenset("de du des la le van von der den da dos das di del bin ibn al el ben ter".split())
 
 
 class Form(StrEnum):
@@ -45,12 +44,12 @@ def _words(name: str) -> list[str]:
 
 def _name_parts(name: str) -> list[str]:
     """Words of a name that can stand alone: no particles, no one-letter initials."""
-    return [w for w in _words(name) if w.lower() not in _PARTICLES and len(w.strip(".")) > 1]
+    return [w for w in _words(name) if w.lower() not in name_particles() and len(w.strip(".")) > 1]
 
 
 def initials_forms(name: str) -> set[str]:
     """Initials as rapporteurs write them: AM, A.M., A. M.; JCG, J.-C. G., J-C, J.-C."""
-    words = [w for w in _words(name) if w.lower() not in _PARTICLES]
+    words = [w for w in _words(name) if w.lower() not in name_particles()]
     if len(words) < 2:
         return set()
     groups = [[p[0].upper() for p in w.split("-") if p] for w in words]

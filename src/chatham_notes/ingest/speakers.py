@@ -34,7 +34,9 @@ def _stop_labels() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
-    return frozenset(read_list("ingest", "name_particles.txt"))
+    from ..detect.lexicon import name_particles
+
+    return name_particles()
 
 
 def label_key(text: str) -> str:
