@@ -33,7 +33,7 @@ def _hit(text: str, word: str, kind: Kind, detector: str) -> Hit:
     ("Khat is legal in Kenya.", "Kenya", Kind.PERSON, "firstname"),
     ("Au Pérou, la coca recule.", "Pérou", Kind.PERSON, "spacy"),
     ("Shan State saw a rise.", "Shan", Kind.PERSON, "firstname"),
-    ("The figures come out in June.", "June", Kind.PERSON, "link"),
+    ("The figures come out in June.", "June", Kind.PERSON, "propagated"),
     ("Budget: EUR 45,000.", "EUR", Kind.AFFILIATION, "spacy"),
     ("a rappelé la règle de Chatham House.", "Chatham", Kind.PERSON, "spacy"),
     ("the port of Lomé", "Lomé", Kind.PERSON, "spacy"),
@@ -64,7 +64,7 @@ def test_protected_spans_need_a_capital_except_keep_terms() -> None:
     ("les chiffres du Mali et du Niger", "Mali et du Niger", Kind.AFFILIATION, "spacy"),
     ("please send it on Telegram tonight", "Telegram", Kind.AFFILIATION, "spacy"),  # an app, not an organisation
     ("we met on Zoom", "Zoom", Kind.PERSON, "spacy"),
-    ("the Sandra Vukovic Principles apply", "Sandra Vukovic", Kind.PERSON, "link"),  # inside a named instrument
+    ("the Sandra Vukovic Principles apply", "Sandra Vukovic", Kind.PERSON, "propagated"),  # inside a named instrument
     ("selon les Règles de Lisbonne Ouest", "Lisbonne Ouest", Kind.PERSON, "spacy"),
     ("the Inter-American Commission on Human Rights ruled", "Inter-American Commission on Human Rights",
      Kind.AFFILIATION, "cue:org"),  # a body discussed as content

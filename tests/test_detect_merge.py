@@ -98,7 +98,7 @@ def test_merge_gives_the_old_results_on_the_samples(monkeypatch) -> None:
 
 
 KINDS = [Kind.PERSON, Kind.AFFILIATION, Kind.ROLE, Kind.EMAIL, Kind.PLACE]
-DETECTORS = ["roster", "label", "presidio:EmailRecognizer", "spacy", "cue:after", "cue:org", "role", "link",
+DETECTORS = ["roster", "label", "presidio:EmailRecognizer", "spacy", "cue:after", "cue:org", "role", "propagated",
              "firstname", "place", "lexicon"]
 TEXT = ("Dr Amina Mensah of the Hanoi Medical University and the head of research at UNODC met Rose Grand, "
         "Kwame Boateng (WHO) and the moderator in Abidjan; amina@example.org wrote to the Ministry of Health. ") * 3

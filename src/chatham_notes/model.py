@@ -11,7 +11,7 @@ mutates what it was given.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -227,6 +227,9 @@ class Party:
         label: the canonical original name (confidential: only the report shows it).
         participant_id: the roster entry, if the party is on the roster.
         affiliation_id: for a person, the party id of their organisation, if known.
+        forms: every way the party is written in the notes or was looked for (full name,
+            parts, initials; an organisation's names in both languages): what the rewrite
+            removed and what the leak check looks for (confidential, like `label`).
     """
 
     id: str
@@ -236,6 +239,7 @@ class Party:
     sector: Sector | None = None
     role: Role = Role.PARTICIPANT
     affiliation_id: str | None = None
+    forms: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from typing import TypeVar
 from lxml import etree
 
 from .errors import InputError
-from .matching import TermMatcher, fold, lower
+from .matching import TermMatcher, fold, is_common_word, lower
 from .model import Detection, Kind, Leak, Roster
 
 T = TypeVar("T")
@@ -41,11 +41,27 @@ _SPACE_TAGS = {f"{_W}tab", f"{_W}br", f"{_W}cr"}
 
 @dataclass(frozen=True)
 class Needle:
-    """A string that must not appear in a shareable file. Its repr hides the text."""
+    """A string that must not appear in a shareable file. Its repr hides the text.
+
+    A person's form that is also an ordinary word ("Summer", « Sage ») is a leak only where
+    it names someone, by the rule detection removed it with (`name_context.names_person`).
+    """
 
     text: str = field(repr=False)
     kind: Kind
-    source: str  # "roster p3", "finding F-1a2b3c4d"
+    source: str  # "roster p3", "party P2", "finding F-1a2b3c4d"
+
+    @functools.cached_property
+    def ordinary(self) -> bool:
+        return self.kind is Kind.PERSON and " " not in self.text and is_common_word(self.text)
+
+    def leaks_at(self, text: str, start: int, end: int) -> bool:
+        """Whether this match of the needle in `text` names someone."""
+        if not self.ordinary:
+            return True
+        from .detect.name_context import names_person
+
+        return names_person(text, start, end)
 
 
 @dataclass(frozen=True)
@@ -65,8 +81,14 @@ class Needles:
         return TermMatcher((n.text, n) for n in self.items)
 
 
-def needles_for(roster: Roster | None, detections: Sequence[Detection]) -> Needles:
-    """Every roster name form, and the text of every finding removed in any document."""
+def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: Iterable[tuple[str, Kind]] = ()) -> Needles:
+    """The strings a shareable file must not hold: the party book's.
+
+    Every form of every party (`Party.forms`: what detection propagated and removed), every
+    roster form, the text of every other finding removed (contacts, roles), and `extra`
+    (the reviewer's removals). The tool's own text (the rule's notice and name in both
+    languages, headings, generic phrases) is never a needle: it is written into every summary.
+    """
     seen: set[tuple[str, Kind]] = set()
     items: list[Needle] = []
 
@@ -79,9 +101,15 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection]) -> Needl
     for text, kind, participant_id in _roster_forms(roster):
         add(text, kind, f"roster {participant_id}")
     for detection in detections:
+        for party in detection.parties:
+            for form in party.forms:
+                add(form, party.kind, f"party {party.id}")
         for mention in detection.mentions:
             add(mention.text, mention.kind, f"finding {mention.id}")
-    return Needles(tuple(items))
+    for text, kind in extra:
+        add(text, kind, "decision")
+    own = {id(n) for _, _, n in TermMatcher((n.text, n) for n in items).find(_own_text())}
+    return Needles(tuple(n for n in items if id(n) not in own))
 
 
 def _roster_forms(roster: Roster | None) -> list[tuple[str, Kind, str]]:
@@ -91,6 +119,28 @@ def _roster_forms(roster: Roster | None) -> list[tuple[str, Kind, str]]:
     from .detect import roster_needles
 
     return [(text, Kind(kind), str(pid)) for text, kind, pid in roster_needles(roster)]
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@functools.lru_cache(maxsize=1)
+def _own_text() -> str:
+    """The tool's own wording (notice, headings, generic phrases), one phrase a line."""
+    from .resources import read_yaml
+
+    parts = list(_strings(read_yaml("notice.yaml")))
+    for lang in ("en", "fr"):
+        parts += _strings(read_yaml("wording", f"{lang}.yaml"))
+    return "\n".join(parts)
 
 
 def leak_check_text(text: str, needles: Needles, location: str = "text") -> list[Leak]:
@@ -136,7 +186,8 @@ def _longest(matches: Iterable[tuple[int, int, T]]) -> Iterator[tuple[int, int, 
 
 def _leaks_in(text: str, matcher: TermMatcher[Needle], part: str, location: str, by_line: bool) -> list[Leak]:
     leaks: list[Leak] = []
-    for start, end, needle in _longest(matcher.find(text)):
+    found = ((s, e, n) for s, e, n in matcher.find(text) if n.leaks_at(text, s, e))
+    for start, end, needle in _longest(found):
         where = f"line {text.count(chr(10), 0, start) + 1}" if by_line else location
         leaks.append(Leak(part, where, needle.kind, text[start:end], _context(text, start, end)))
     return leaks
@@ -169,8 +220,14 @@ def _leaks_in_batch(part: str, units: Sequence[tuple[str, str]], matcher: TermMa
     for _, text in units:
         starts.append(position)
         position += len(text) + 1
+    def named(start: int, end: int, needle: Needle) -> bool:
+        if not needle.ordinary:
+            return True
+        index = bisect.bisect_right(starts, start) - 1  # an ordinary word is judged in its own unit
+        return needle.leaks_at(units[index][1], start - starts[index], end - starts[index])
+
     leaks: list[Leak] = []
-    for start, end, needle in _longest(matcher.find(joined)):
+    for start, end, needle in _longest((s, e, n) for s, e, n in matcher.find(joined) if named(s, e, n)):
         index = bisect.bisect_right(starts, start) - 1
         location, text = units[index]
         offset = starts[index]
@@ -214,8 +271,11 @@ def _docx_parts(path: Path) -> Iterator[tuple[str, list[tuple[str, str]]]]:
 
 
 # Attributes that hold codes, never text a person wrote: language tags (w:lang w:eastAsia="ja-JP"
-# would otherwise "contain" the initials JP), fonts, revision ids.
-_CODE_ELEMENTS = frozenset({f"{_W}lang", f"{_W}themeFontLang", f"{_W}rFonts"})
+# would otherwise "contain" the initials JP), fonts (the theme's "ＭＳ 明朝" holds the initials MS),
+# revision ids.
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_CODE_ELEMENTS = frozenset({f"{_W}lang", f"{_W}themeFontLang", f"{_W}rFonts", f"{_W}font", f"{_W}altName",
+                            f"{_A}latin", f"{_A}ea", f"{_A}cs", f"{_A}font", f"{_A}sym"})
 
 
 def _part_units(root: etree._Element) -> list[tuple[str, str]]:

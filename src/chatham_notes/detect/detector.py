@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Block, BlockKind, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Roster
+from ..model import Block, BlockKind, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Party, Roster
 from . import cues, ner
 from .contacts import find_contacts
 from .gazetteer import protected_spans, veto
@@ -73,8 +74,10 @@ class Detector:
         hits = veto([extend_titles(h, texts[(h.block_id, h.field)]) for h in hits], texts)
         hits = merge(hits, texts)
         hits = merge(hits + veto(paren_affiliations(hits, texts), texts), texts)
-        hits = merge(hits + veto(propagate(hits, texts), texts), texts)
-        return self._detections(docs, keyed, hits, low, texts, ents)
+        book = PartyBook(self.roster)
+        book.learn_people(hits)
+        hits = merge(hits + veto(propagate(book, hits, texts), texts), texts)
+        return self._detections(docs, keyed, hits, low, texts, ents, book)
 
     def _block_hits(self, key: str, block: Block, ents: list[ner.Entity]) -> tuple[list[Hit], list[Hit]]:
         text = block.text
@@ -88,8 +91,7 @@ class Detector:
         hits += _label_hits(self.matcher, key, block)
         return hits, low_people + low_orgs + acronyms
 
-    def _detections(self, docs, keyed, hits, low, texts, ents) -> list[Detection]:
-        book = PartyBook(self.roster)
+    def _detections(self, docs, keyed, hits, low, texts, ents, book: PartyBook) -> list[Detection]:
         book.learn_people(hits)
         order = {key: n for n, (key, _, _) in enumerate(keyed)}
         hits.sort(key=lambda h: (order[h.block_id], h.field is not Field.SPEAKER, h.start))
@@ -101,7 +103,7 @@ class Detector:
             mentions[int(doc_index)].append(Mention(block_id, h.start, h.end, h.text, h.kind, h.detector,
                                                     round(h.score, 2), party, h.field))
         _label_affiliations(book, mentions, docs)
-        parties = list(book.parties.values())
+        parties = _with_forms(book, mentions)
         out = []
         for i, doc in enumerate(docs):
             used = {m.party_id for m in mentions[i] if m.party_id}
@@ -109,6 +111,20 @@ class Detector:
             cands = _candidates(i, doc, keyed, hits, low, texts, ents)
             out.append(Detection(doc, tuple(mentions[i]), tuple(p for p in parties if p.id in used), tuple(cands)))
         return out
+
+
+def _with_forms(book: PartyBook, mentions: list[list[Mention]]) -> list[Party]:
+    """Every party with all its forms: what propagation looked for, and each mention's text.
+
+    These are exactly the strings the leak check looks for afterwards (`verify.needles_for`).
+    """
+    written: dict[str, set[str]] = {}
+    for doc_mentions in mentions:
+        for m in doc_mentions:
+            if m.party_id:
+                written.setdefault(m.party_id, set()).add(m.text.strip())
+    return [replace(party, forms=tuple(sorted(book.forms_of(key) | written.get(party.id, set()))))
+            for key, party in book.parties.items()]
 
 
 def _texts(keyed) -> dict[tuple[str, Field], str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import ahocorasick
 from rapidfuzz import process
@@ -13,7 +14,8 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, first_names, is_common_word, keep_terms, known_orgs
+from .lexicon import all_titles, first_names, is_common_word, keep_terms, known_orgs, name_particles
+from .name_context import names_person
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import initials_forms
 
@@ -26,32 +28,65 @@ def _strip_title(text: str) -> str:
     return re.sub(r"['’]s$", "", text.strip())
 
 
-def _needles(hits: Iterable[Hit]) -> dict[str, tuple[Kind, str, str | None]]:
-    """Folded string -> (kind, party key, exact form for initials) for every discovered name."""
-    out: dict[str, tuple[Kind, str, str | None]] = {}
-    for h in sorted(hits, key=lambda x: x.kind is not Kind.PERSON):  # a person's initials beat an ORG guess
-        if h.score < 0.7 or h.kind not in (Kind.PERSON, Kind.AFFILIATION) or h.detector.startswith("roster"):
+@dataclass(frozen=True)
+class PartyForm:
+    """One way a party is written: what propagation looks for, and the leak check after it."""
+
+    text: str
+    kind: Kind
+    party_key: str
+    exact: str | None = None  # initials: matched as written (or in any case if they are no word)
+    ordinary: bool = False  # also an ordinary word: a mention only where `names_person` says so
+
+
+def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
+    """Folded form -> PartyForm for every discovered person and organisation.
+
+    A person's forms: the name as found (without title or possessive), each given-name and
+    surname part, the initials. An organisation's: its name as found and, for a known
+    organisation, its names and acronyms in both languages. Roster parties are left to the
+    roster recogniser, which already looks for all of their forms. A form two parties share
+    goes to the first (people before organisations: a person's initials beat an ORG guess).
+    """
+    out: dict[str, PartyForm] = {}
+
+    def add(text: str, form: PartyForm) -> None:
+        if text and text not in keep_terms():
+            out.setdefault(fold(text), form)
+
+    for h in sorted(hits, key=lambda x: x.kind is not Kind.PERSON):
+        if h.kind not in (Kind.PERSON, Kind.AFFILIATION) or h.detector.startswith("roster"):
+            continue  # every finding that will be removed, weak or firm: its text is a needle
+        key = book.key(h)
+        if not key:
             continue
-        name = _strip_title(h.text) if h.kind is Kind.PERSON else h.text
-        if not name or name in keep_terms() or is_common_word(name):
+        if h.kind is Kind.AFFILIATION:
+            add(h.text, PartyForm(h.text, Kind.AFFILIATION, key, ordinary=is_common_word(h.text)))
+            for org in known_orgs():
+                if key == "o:" + org.canonical:
+                    for name in org.forms:
+                        add(name, PartyForm(name, Kind.AFFILIATION, key, exact=name if org.upper_only else None))
             continue
-        out.setdefault(fold(name), (h.kind, h.key or "", None))
-        if h.kind is Kind.PERSON and len(name.split()) > 1:
+        name = _strip_title(h.text)
+        add(name, PartyForm(name, Kind.PERSON, key, ordinary=is_common_word(name)))
+        if len(name.split()) > 1:
             for form in initials_forms(name):
-                out.setdefault(fold(form), (Kind.PERSON, h.key or "", form))
+                add(form, PartyForm(form, Kind.PERSON, key, exact=form))
             for word in (w.group() for w in WORD.finditer(name)):
-                if len(word) >= 3 and not is_common_word(word):
-                    out.setdefault(fold(word), (Kind.PERSON, h.key or "", None))
+                if len(word) >= 3 and word.lower() not in name_particles():
+                    add(word, PartyForm(word, Kind.PERSON, key, ordinary=is_common_word(word)))
+    book.remember_forms(out)
     return out
 
 
-def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
-    """New hits for every other occurrence of a discovered name, in every block and field."""
-    needles = _needles(hits)
-    if not needles:
+def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """A mention, tied to its party, for every other occurrence of a party's form, in every
+    block and field (labels, table cells, headers, footers, footnotes, comments)."""
+    forms = party_forms(book, hits)
+    if not forms:
         return []
     automaton = ahocorasick.Automaton()
-    for key, value in needles.items():
+    for key, value in forms.items():
         automaton.add_word(key, (key, value))
     automaton.make_automaton()
     taken: dict[tuple[str, Field], set[tuple[int, int, Kind]]] = {}
@@ -59,27 +94,34 @@ def propagate(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]
         taken.setdefault((h.block_id, h.field), set()).add((h.start, h.end, h.kind))
     out = []
     for (block_id, field), text in texts.items():
-        folded = fold(text)
-        for end, (key, (kind, party, exact)) in automaton.iter(folded):
+        for end, (key, form) in automaton.iter(fold(text)):
             start = end + 1 - len(key)
             surface = text[start:end + 1]
-            if exact and surface != exact or not at_word_edges(text, start, end + 1) or \
-                    (start, end + 1, kind) in taken.get((block_id, field), ()):
+            if (start, end + 1, form.kind) in taken.get((block_id, field), ()) or \
+                    not at_word_edges(text, start, end + 1) or not _names_party(text, start, end + 1, key, form, field):
                 continue
-            if not exact and " " not in key and not is_capitalised(surface) and kind is Kind.PERSON and len(key) < 5 \
-                    and key not in first_names():
-                continue  # short lower-case words, unless a given name that is no word ("kadi")
-            if kind is Kind.PERSON and inside_content_name(text, start, end + 1):
-                continue  # "Nelson Mandela" inside "Nelson Mandela Rules"
-            out.append(Hit(block_id, field, start, end + 1, surface, kind, "link", 0.7, party or None))
-    return out + _fuzzy_links(needles, texts, hits + out)
+            out.append(Hit(block_id, field, start, end + 1, surface, form.kind, "propagated", 0.7, form.party_key))
+    return out + _fuzzy_links(forms, texts, hits + out)
 
 
-def _fuzzy_links(needles: dict[str, tuple[Kind, str, str | None]], texts: dict[tuple[str, Field], str],
-                 known: list[Hit]) -> list[Hit]:
+def _names_party(text: str, start: int, end: int, key: str, form: PartyForm, field: Field) -> bool:
+    """Whether this occurrence of a party's form names the party (see `PartyForm`)."""
+    surface = text[start:end]
+    if form.exact:
+        return surface == form.exact or surface.upper() == form.exact.upper() and not is_common_word(surface)
+    if form.ordinary:
+        return form.kind is Kind.PERSON and names_person(text, start, end, field)
+    if " " not in key and not is_capitalised(surface) and form.kind is Kind.PERSON and len(key) < 5 \
+            and key not in first_names():
+        return False  # short lower-case words, unless a given name that is no word ("kadi")
+    return not (form.kind is Kind.PERSON and inside_content_name(text, start, end))  # "Nelson Mandela Rules"
+
+
+def _fuzzy_links(forms: dict[str, PartyForm], texts: dict[tuple[str, Field], str], known: list[Hit]) -> list[Hit]:
     """Misspelt or lower-case single words one edit from a discovered person's name ("priya" for
     "pria", "Lapoint" for "LAPOINTE"): same first letter, not an ordinary word or a place."""
-    names = {k: v for k, v in needles.items() if v[0] is Kind.PERSON and " " not in k and len(k) >= 4 and not v[2]}
+    names = {k: v for k, v in forms.items()
+             if v.kind is Kind.PERSON and " " not in k and len(k) >= 4 and not v.exact and not v.ordinary}
     if not names:
         return []
     taken: dict[tuple[str, Field], list[tuple[int, int]]] = {}
@@ -95,8 +137,8 @@ def _fuzzy_links(needles: dict[str, tuple[Kind, str, str | None]], texts: dict[t
             match = process.extractOne(fold(word), names.keys(), scorer=OSA.distance,
                                        score_cutoff=1 if len(word) < 8 else 2)
             if match and match[0][0] == fold(word)[0] and match[1] > 0:
-                out.append(Hit(where[0], where[1], m.start(), m.end(), word, Kind.PERSON, "link", 0.65,
-                               names[match[0]][1] or _owner(match[0], known)))
+                out.append(Hit(where[0], where[1], m.start(), m.end(), word, Kind.PERSON, "propagated:fuzzy", 0.65,
+                               names[match[0]].party_key or _owner(match[0], known)))
     return out
 
 
@@ -122,6 +164,16 @@ class PartyBook:
                 if name:
                     self._roster_orgs[fold(name)] = self._org_key_of(p.id)
         self._people: dict[str, str] = {}  # folded single word / initials -> discovered person key
+        self._forms: dict[str, set[str]] = {}  # party key -> the forms propagation looked for
+
+    def remember_forms(self, forms: dict[str, PartyForm]) -> None:
+        """Keeps the forms propagation looked for, so that each party carries them."""
+        for form in forms.values():
+            self._forms.setdefault(form.party_key, set()).add(form.text)
+
+    def forms_of(self, key: str) -> set[str]:
+        """The forms of a party that propagation looked for (its mentions add theirs)."""
+        return self._forms.get(key, set())
 
     def _org_key_of(self, participant_id: str) -> str:
         p = self.roster[participant_id]
@@ -202,5 +254,4 @@ class PartyBook:
         """Records a discovered person's organisation (from "Name (ORG):" labels)."""
         for key, party in self.parties.items():
             if party.id == person_id and party.affiliation_id is None:
-                self.parties[key] = Party(party.id, party.kind, party.label, party.participant_id, party.sector,
-                                          party.role, org_id)
+                self.parties[key] = replace(party, affiliation_id=org_id)

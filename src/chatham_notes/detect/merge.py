@@ -19,7 +19,7 @@ from .text import WORD, Hit
 
 _PRIORITY = {"presidio": 100, "roster": 90, "label": 85, "lexicon": 80, "cue:title": 75, "role": 72,
              "cue:after": 70, "cue:before": 70, "cue:initials": 70,
-             "cue:paren": 66, "cue:contact": 66, "cue:org": 65, "link": 62, "roster:fuzzy": 60,
+             "cue:paren": 66, "cue:contact": 66, "cue:org": 65, "propagated": 62, "roster:fuzzy": 60,
              "spacy": 50, "place": 48, "firstname": 45}
 _FIRM = {"roster", "label", "presidio"}
 

@@ -2,7 +2,7 @@
 
 Matching is case- and accent-insensitive (on `text.fold`), except initials and acronyms
 that are ordinary words; a surname that is an ordinary word (Rose, Grand, Me) matches
-only where it names the person (see `_names_person`). A form several participants share
+only where it names the person (see `name_context.names_person`). A form several participants share
 is a person all the same, keyed `AMBIGUOUS`: linked to none of them.
 """
 
@@ -15,48 +15,19 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Roster
-from .cues import BETWEEN, DETERMINER_BEFORE, alternation
 from .intervals import Coverage
-from .lexicon import all_titles, cues, is_common_word, title_alternation
-from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised, sentence_initial
+from .lexicon import is_common_word
+from .name_context import names_person, space_before
+from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import Form, Variant, roster_variants
 
-_TITLE_BEFORE = None
 _ARTICLE = re.compile(r"(?i:the|a|an|this|that|these|those|le|la|les|un|une|des|ce|cette|ces)")
-
-
-def _title_regex() -> re.Pattern[str]:
-    global _TITLE_BEFORE
-    if _TITLE_BEFORE is None:
-        _TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{title_alternation()})\s*$")
-    return _TITLE_BEFORE
-
-
-def _title_before(text: str, start: int) -> bool:
-    """Whether a title ends just before `start` ("Dr ", « Mme »): reads only the few characters
-    the longest title needs, after the spaces, so a long block costs no more than a short one."""
-    end = _space_before(text, start)
-    longest = len(all_titles()[0])
-    return bool(_title_regex().search(text, max(0, end - longest - 1), start))
 
 
 def _after_number(text: str, start: int) -> bool:
     """Whether a digit, then only spaces, comes before `start` ("10 AM" is a time, not initials)."""
-    end = _space_before(text, start)
+    end = space_before(text, start)
     return end > 0 and text[end - 1].isdecimal()
-
-
-def _space_before(text: str, start: int) -> int:
-    """Where the run of spaces that ends at `start` begins."""
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    return start
-
-
-def _cue_after_regex() -> re.Pattern[str]:
-    """An attribution verb after a name: "Petit (observer) asked", "Tom from UNODC stressed"."""
-    alts = alternation(cues("en", "after") + cues("fr", "after"))
-    return re.compile(rf"(?:['’]s)?{BETWEEN}\s+(?:{alts})\b")  # used with .match(text, end)
 
 
 class RosterMatcher:
@@ -76,7 +47,6 @@ class RosterMatcher:
         self._exact = frozenset(table)  # fuzzy matching leaves these alone, accepted or not
         self._parts = {fold(v.text): v for v in self.variants if v.form is Form.PART and len(v.text) >= 5
                        and " " not in v.text and not is_common_word(v.text) and not v.shared}
-        self._cue_after = _cue_after_regex()
 
     def find(self, text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         """All roster hits in `text` (exact forms, then fuzzy single words)."""
@@ -108,7 +78,7 @@ class RosterMatcher:
         if v.form is Form.PART and is_common_word(v.text):
             if not is_common_word(surface) or v.alias and self._alias_as_written(text, start, end, surface, v):
                 return True  # "clemence" for "Clémence": spelt so, it is no ordinary word
-            return self._names_person(text, start, end, surface, field)
+            return names_person(text, start, end, field)
         return True
 
     def _alias_as_written(self, text: str, start: int, end: int, surface: str, v: Variant) -> bool:
@@ -118,25 +88,6 @@ class RosterMatcher:
             return False
         next_word = WORD.match(text[end:].lstrip())
         return not (next_word and (is_capitalised(next_word.group()) or _ARTICLE.fullmatch(next_word.group())))
-
-    def _names_person(self, text: str, start: int, end: int, surface: str, field: Field) -> bool:
-        """A common-word name (Rose, Grand, Me) names the person only in these contexts."""
-        if field is Field.SPEAKER:
-            return True
-        if not is_capitalised(surface):  # "meg asked about...": a subject of an attribution verb
-            return bool(self._cue_after.match(text, end)) and \
-                not DETERMINER_BEFORE.search(text, max(0, start - 30), start)
-        after = text[end:end + 40]
-        if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):
-            return False  # « Me Dupont »: the French title Maître
-        if _title_before(text, start):
-            return True
-        if self._cue_after.match(text, end):
-            return True
-        if re.match(r"['’]s\b", after) or sentence_initial(text, start) and re.match(r",\s", after):
-            return True  # "Rose's point about sequencing", vocative "Grace, you had a question?"
-        next_word = WORD.match(after.lstrip())
-        return not sentence_initial(text, start) and not (next_word and is_capitalised(next_word.group()))
 
     def _fuzzy(self, text: str, folded: str, exact: list[Hit], block_id: str, field: Field) -> list[Hit]:
         """Capitalised words one or two edits (or swaps) away from an unambiguous name (Mensha for Mensah)."""
