@@ -77,6 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "title": re.compile(rf"(?<![\w.])(?:{_alts(titles_both)})(?!\w)\s*(?P<name>{NAME_RUN})"),
         "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{BETWEEN}\s+(?:{_alts(after)})\b"),
+        "aside": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN})\s*\((?:{_ORG_RUN}|[A-ZÀ-Þ][\w&'’\-]*)\)\s*(?::|[a-zà-ÿ]{{3,}})"),
         "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in titles_both if _abbreviation(t)))})"
                                   rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
         "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),
@@ -90,9 +91,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tuple[int, int] | None:
-    """Trims a name run: possessive, then leading/trailing words that are ordinary or titles."""
+def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False, vouched: bool = False) -> tuple[int, int] | None:
+    """Trims a name run: possessive, then leading/trailing words that are ordinary or titles.
+
+    `vouched`: something says a person is named here (spaCy's PERSON, a speech verb), so a
+    given name before a capitalised word is a full name even if both are words ("Tom Winter").
+    """
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    caps_ok = caps_ok or vouched and len(words) > 1 and _given_then_name(words[0][2], words[1][2], vouched=True)
     while words and ((is_common_word(words[0][2]) and not caps_ok and not _given_before_name(words))
                      or words[0][2].rstrip(".") in title_words()):
         words.pop(0)
@@ -110,10 +116,17 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False) -> tup
 
 
 def _given_before_name(words: list[tuple[int, int, str]]) -> bool:
-    """ "Grace Okafor", "Moussa Diop": a given name that is also a word, before a name that is not."""
-    second = words[1][2] if len(words) > 1 else ""
-    return bool(words) and words[0][2].lower() in given_names() and words[0][2][0].isupper() and second[:1].isupper() and (
-        not is_common_word(second) or second.lower() in given_names())
+    """ "Grace Okafor", "Nathan Winter", "Moussa Diop": a capitalised given name before a capitalised
+    name; one of the two at least is no ordinary word (or the second is a given name too)."""
+    return len(words) > 1 and _given_then_name(words[0][2], words[1][2])
+
+
+def _given_then_name(first: str, second: str, vouched: bool = False) -> bool:
+    """A given name, then a surname: both capitalised (LAPOINTE, not an acronym such as UN), and not
+    both ordinary words ("Tom Winter") unless something vouches for a person (spaCy, a speech verb)."""
+    acronym = second.isupper() and len(second) <= 3
+    return first.lower() in given_names() and first[:1].isupper() and second[:1].isupper() and not acronym and (
+        vouched or not is_common_word(second) or not is_common_word(first) or second.lower() in given_names())
 
 
 def _known_org_form(text: str) -> bool:
@@ -125,7 +138,7 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
     out = []
     for name, score in (("title", 0.9), ("after", 0.8), ("before", 0.8)):
         for m in _patterns()[name].finditer(text):
-            span = _clean_name(m.group("name"), m.start("name"), text, caps_ok=name == "title")
+            span = _clean_name(m.group("name"), m.start("name"), text, caps_ok=name == "title", vouched=name == "after")
             if span is None:
                 continue
             start, end = span
@@ -136,7 +149,25 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             if name == "after" and _PLACE_BEFORE.search(text, max(0, start - 30), start):
                 continue  # "our colleague in Abidjan described": a place, not the speaker
             out.append(Hit(block_id, field, start, end, word, Kind.PERSON, f"cue:{name}", score))
-    return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field)
+    return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field) + \
+        _aside_people(text, block_id, field)
+
+
+def _aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
+    """A name before an aside that holds an organisation, then a verb or a colon:
+    "Aïssatou Ndiaye (CNLS) présente…", "Tom Winter (Release) opened…". Two or three
+    capitalised words, none an organisation word, either no ordinary word or a given name first."""
+    out = []
+    for m in _patterns()["aside"].finditer(text):
+        words = [w.group() for w in WORD.finditer(m.group("name"))]
+        if not 2 <= len(words) <= 3 or any(w in org_cues("en") | org_cues("fr") or w.isupper() for w in words):
+            continue
+        if any(is_common_word(w) for w in words) and not _given_then_name(words[0], words[1], vouched=True):
+            continue
+        if words[0].rstrip(".") in title_words() or m.group("name") in keep_terms():
+            continue
+        out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.PERSON, "cue:aside", 0.8))
+    return out
 
 
 def _lower_title_people(text: str, block_id: str, field: Field) -> list[Hit]:
@@ -204,7 +235,7 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
                 is_common_word(w) and len(w.rstrip(".")) > 1 for w in words[1:]):  # "ruth o.", not "d'accord"
             span: tuple[int, int] | None = (e.start, end)
         else:
-            span = _clean_name(surface, e.start, text) if any(c.isupper() for c in surface) else None
+            span = _clean_name(surface, e.start, text, vouched=True) if any(c.isupper() for c in surface) else None
         if span is None or _locality(text, span[1]):
             if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
                 low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, "spacy", 0.4))
@@ -216,8 +247,8 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
 def _looks_like_person(words: list[str]) -> bool:
     """An ORG guess that is a person's name: "Victor Lebrun" (a given name, then non-ordinary words)."""
     cue_words = org_cues("en") | org_cues("fr")
-    return 2 <= len(words) <= 3 and words[0].lower() in given_names() and not any(
-        w in cue_words or w.isupper() or is_common_word(w) for w in words[1:])
+    return 2 <= len(words) <= 3 and not any(w in cue_words or w.isupper() for w in words[1:]) and all(
+        _given_then_name(words[0], w) for w in words[1:])
 
 
 def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit], list[Hit]]:

@@ -68,6 +68,9 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
                         add(name, PartyForm(name, Kind.AFFILIATION, key, exact=name if org.upper_only else None))
             continue
         name = _strip_title(h.text)
+        if _initials_like(name):  # "PMB:" as a label: initials, found as written or in any case
+            add(name, PartyForm(name, Kind.PERSON, key, exact=name))
+            continue
         add(name, PartyForm(name, Kind.PERSON, key, ordinary=is_common_word(name)))
         if len(name.split()) > 1:
             for form in initials_forms(name):
@@ -77,6 +80,13 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
                     add(word, PartyForm(word, Kind.PERSON, key, ordinary=is_common_word(word)))
     book.remember_forms(out)
     return out
+
+
+def _initials_like(name: str) -> bool:
+    """Whether a one-word name is written like initials: "PMB", "J.-C.", "MdlC"."""
+    letters = [c for c in name if c.isalpha()]
+    return " " not in name and 2 <= len(letters) <= 5 and sum(c.isupper() for c in letters) >= len(letters) - 1 \
+        and letters[0].isupper()
 
 
 def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
@@ -109,8 +119,10 @@ def _names_party(text: str, start: int, end: int, key: str, form: PartyForm, fie
     surface = text[start:end]
     if form.exact:
         return surface == form.exact or surface.upper() == form.exact.upper() and not is_common_word(surface)
-    if form.ordinary:
-        return form.kind is Kind.PERSON and names_person(text, start, end, field)
+    if form.ordinary and form.kind is Kind.PERSON:
+        return names_person(text, start, end, field)
+    if form.ordinary:  # an organisation named with words ("Release", "Liberal Democrats"): as the leak
+        return " " in key or surface == form.text or surface.isupper()  # check matches it
     if " " not in key and not is_capitalised(surface) and form.kind is Kind.PERSON and len(key) < 5 \
             and key not in first_names():
         return False  # short lower-case words, unless a given name that is no word ("kadi")

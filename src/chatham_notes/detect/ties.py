@@ -32,6 +32,20 @@ def _is_role(text: str) -> bool:
     return text.casefold() in nouns
 
 
+def _names_an_organisation(inner: str, words: list[str]) -> bool:
+    """Whether a person's aside can name their organisation: capitalised, or led by an organisation
+    word in lower case as French writes it (« groupe Horizons », « ministère de la Santé »), and
+    not one ordinary word alone ("(Online)"); several capitalised ordinary words may be a name
+    ("Liberal Democrats", "Open Society")."""
+    cue_words = {w.casefold() for w in org_cues("en") | org_cues("fr")}
+    if not (inner[0].isupper() or words[0].casefold() in cue_words and any(w[0].isupper() for w in words[1:])):
+        return False
+    if any(w.casefold() in cue_words or w.isupper() for w in words):
+        return True
+    capitalised = [w for w in words if w[0].isupper()]
+    return not all(is_common_word(w) for w in words) or len(capitalised) >= 2
+
+
 def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
     """The organisation in parentheses right after a person's name."""
     out = []
@@ -43,9 +57,7 @@ def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> 
             continue
         inner = m.group("inner").strip()
         words = [w.group() for w in WORD.finditer(inner)]
-        cue_words = org_cues("en") | org_cues("fr")
-        if not words or not inner[0].isupper() or place_tier(inner) or _is_role(inner) or (
-                all(is_common_word(w) and not w.isupper() for w in words) and not any(w in cue_words for w in words)):
+        if not words or not _names_an_organisation(inner, words) or place_tier(inner) or _is_role(inner):
             continue
         start = m.start("inner") + m.group("inner").index(inner)
         out.append(Hit(h.block_id, h.field, start, start + len(inner), inner, Kind.AFFILIATION, "cue:paren", 0.8))
