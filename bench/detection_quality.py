@@ -377,6 +377,7 @@ _BANNERS = {
     "tuning": "TUNING set: the detector was tuned on these cases",
     "holdout": "HELD-OUT set: written apart from the detector, then used once to fix general mechanisms",
     "fresh": "FRESH set: never used for tuning (the independent estimate)",
+    "parties": "PARTIES set: written apart for the party-book issue; its before/after figures are reported",
 }
 
 

@@ -17,7 +17,7 @@ from .merge import extend_titles, merge
 from .roles import find_roles
 from .roster_match import RosterMatcher
 from .text import WORD, Hit, sentence_initial
-from .ties import contact_names, paren_affiliations
+from .ties import contact_names, paren_affiliations, tied_organisations
 
 _NOT_NAMES = {"GPE", "LOC", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
               "EVENT", "LAW", "LANGUAGE", "FAC", "PRODUCT", "WORK_OF_ART", "MISC"}
@@ -73,10 +73,13 @@ class Detector:
             low += weak
         hits = veto([extend_titles(h, texts[(h.block_id, h.field)]) for h in hits], texts)
         hits = merge(hits, texts)
-        hits = merge(hits + veto(paren_affiliations(hits, texts), texts), texts)
         book = PartyBook(self.roster)
-        book.learn_people(hits)
-        hits = merge(hits + veto(propagate(book, hits, texts), texts), texts)
+        for _ in range(2):  # the second pass propagates what the first one tied (an aside after a propagated name)
+            hits = merge(hits + veto(paren_affiliations(hits, texts), texts), texts)
+            book.learn_people(hits)
+            hits, untied = _keep_tied_organisations(hits, texts, book)
+            hits = merge(hits + veto(propagate(book, hits, texts), texts), texts)
+        low += untied
         return self._detections(docs, keyed, hits, low, texts, ents, book)
 
     def _block_hits(self, key: str, block: Block, ents: list[ner.Entity]) -> tuple[list[Hit], list[Hit]]:
@@ -111,6 +114,22 @@ class Detector:
             cands = _candidates(i, doc, keyed, hits, low, texts, ents)
             out.append(Detection(doc, tuple(mentions[i]), tuple(p for p in parties if p.id in used), tuple(cands)))
         return out
+
+
+def _keep_tied_organisations(hits: list[Hit], texts, book: PartyBook) -> tuple[list[Hit], list[Hit]]:
+    """(hits without the organisations tied to no participant, those organisations for review).
+
+    An organisation nobody is tied to is content ("the WHO guidelines"): it stays in the text
+    and goes to the reviewer's list, where a decision can still remove it.
+    """
+    tied = tied_organisations(hits, texts, book.key)
+    kept, untied = [], []
+    for h in hits:
+        if h.kind is Kind.AFFILIATION and book.key(h) not in tied:
+            untied.append(replace(h, detector=f"{h.detector}:untied", score=min(h.score, 0.5)))
+        else:
+            kept.append(h)
+    return kept, untied
 
 
 def _with_forms(book: PartyBook, mentions: list[list[Mention]]) -> list[Party]:
@@ -216,7 +235,9 @@ def _candidates(doc_index, doc, keyed, hits, low, texts, ents) -> list[Candidate
 
     for h in low:
         if h.block_id.startswith(prefix):
-            add(h.block_id, h.field, h.start, h.end, h.text, f"low-confidence {h.kind.name}", h.kind, h.score)
+            reason = "organisation tied to no participant (kept as content)" if h.detector.endswith(":untied") \
+                else f"low-confidence {h.kind.name}"
+            add(h.block_id, h.field, h.start, h.end, h.text, reason, h.kind, h.score)
     for key, block, _ in keyed:
         if key.startswith(prefix):
             for m in WORD.finditer(block.text):

@@ -68,8 +68,10 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
                         add(name, PartyForm(name, Kind.AFFILIATION, key, exact=name if org.upper_only else None))
             continue
         name = _strip_title(h.text)
-        if _initials_like(name):  # "PMB:" as a label: initials, found as written or in any case
-            add(name, PartyForm(name, Kind.PERSON, key, exact=name))
+        if _initials_like(name):  # "PMB:" as a label: initials, found as written or in any case, dotted or not
+            letters = [c for c in name if c.isalpha()]
+            for form in {name, "".join(letters), ".".join(letters) + ".", ". ".join(letters) + "."}:
+                add(form, PartyForm(form, Kind.PERSON, key, exact=form))
             continue
         add(name, PartyForm(name, Kind.PERSON, key, ordinary=is_common_word(name)))
         if len(name.split()) > 1:

@@ -1,5 +1,11 @@
 """Findings tied to a person already found: "Name (Organisation)", "Name, d'Organisation," and
-names spelt in a contact.
+names spelt in a contact; and which organisations are tied to a participant at all.
+
+- An organisation is an affiliation (removed) only where something ties it to a participant:
+  a speaker label's parentheses, a person's aside or apposition, the roster, a role that holds
+  it ("the UNODC colleague"), a person or role right before "from/of/de…" and its name, or a
+  speaker's own words ("I work for UNICEF", « je représente l'ONUDC »). Once tied anywhere it
+  is removed everywhere (propagation); never tied, it is content and goes to review.
 
 - "Ana Quispe (Universidad Mayor de San Andrés)": what a person's parentheses hold, when it
   is capitalised and is not a place, a role or a rapporteur's aside ("(sp?)", "(observer)"),
@@ -14,8 +20,12 @@ import re
 
 from unidecode import unidecode
 
+from collections.abc import Callable
+from functools import lru_cache
+
 from ..model import Field, Kind
-from .cues import NAME_RUN
+from ..resources import read_yaml
+from .cues import NAME_RUN, alternation
 from .gazetteer import place_tier
 from .lexicon import is_common_word, org_cues, role_nouns
 from .text import WORD, Hit
@@ -76,3 +86,52 @@ def contact_names(text: str, contacts: list[Hit], block_id: str, field: Field = 
                                         for w in words):
             out.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.PERSON, "cue:contact", 0.75))
     return out
+
+
+_TIED_DETECTORS = ("cue:paren", "roster", "label")
+
+
+@lru_cache(maxsize=1)
+def _tie_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after a person or role, a speaker about themselves or an unnamed person), each matched at
+    the end of the text before an organisation: "Tom (UNODC", "Tom from the ", "I work for ",
+    "someone from ", « une représentante de l' »."""
+    cues = read_yaml("detect", "tie_cues.yaml")
+    det = r"(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+    # "pria (spelling unclear) from UNAIDS", « Mme Fofana, directrice de programme à AIDES »
+    aside = r"(?:\s*\([^()\n]{0,40}\)|\s*,\s*(?:[a-zà-ÿ'’\-]+\s+){1,5}?(?=\S))?"
+    person = re.compile(rf"(?i:{aside}(?:\s*,?\s*(?:{alternation(tuple(cues['person']))})\s*{det}|\s*\(\s*))$")
+    people = alternation(tuple(cues["people"]))
+    own = re.compile(rf"(?i:\b(?:(?:{alternation(tuple(cues['self']))})|(?:{people})\s+(?:{alternation(tuple(cues['person']))}))"
+                     rf"\s*{det})$")
+    return person, own
+
+
+def tied_organisations(hits: list[Hit], texts: dict[tuple[str, Field], str],
+                       party_key: Callable[[Hit], str | None]) -> set[str]:
+    """The party keys of the organisations something ties to a participant (see the module doc)."""
+    person_link, own_words = _tie_regexes()
+    ends: dict[tuple[str, Field], set[int]] = {}
+    roles: dict[tuple[str, Field], list[tuple[int, int]]] = {}
+    for h in hits:
+        if h.kind in (Kind.PERSON, Kind.ROLE):
+            ends.setdefault((h.block_id, h.field), set()).add(h.end)
+        if h.kind is Kind.ROLE:
+            roles.setdefault((h.block_id, h.field), []).append((h.start, h.end))
+    tied = set()
+    for h in hits:
+        if h.kind is not Kind.AFFILIATION:
+            continue
+        where = (h.block_id, h.field)
+        text = texts[where]
+        before = text[max(0, h.start - 60):h.start]
+        link = person_link.search(before)
+        if h.field is Field.SPEAKER_AFFILIATION or h.detector.split(":")[0] in ("roster", "label") \
+                or h.detector == "cue:paren" or (h.key or "").startswith("ra:") \
+                or any(s <= h.start and h.end <= e for s, e in roles.get(where, ())) \
+                or link and h.start - len(before) + link.start() in ends.get(where, set()) \
+                or own_words.search(before):
+            key = party_key(h)
+            if key:
+                tied.add(key)
+    return tied
