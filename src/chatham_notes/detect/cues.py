@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..model import Field, Kind
-from ..resources import read_list
+from ..resources import read_list, read_yaml
 from .gazetteer import place_tier
 from .lexicon import (
     all_titles,
@@ -77,7 +77,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "title": re.compile(rf"(?<![\w.])(?:{_alts(titles_both)})(?!\w)\s*(?P<name>{NAME_RUN})"),
         "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{BETWEEN}\s+(?:{_alts(after)})\b"),
-        "aside": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN})\s*\((?:{_ORG_RUN}|[A-ZÀ-Þ][\w&'’\-]*)\)\s*(?::|[a-zà-ÿ]{{3,}})"),
+        "aside": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN})\s*\((?:{_ORG_RUN}|[A-ZÀ-Þ][\w&'’\-]*)\)\s*(?:[:,;.]|$|[a-zà-ÿ]{{3,}})"),
+        "vocative": re.compile(rf"(?i:(?<![\w'’])(?:{_alts(tuple(_vocative_cues()))}))[,\s]\s*(?P<name>{NAME_RUN})"),
         "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in titles_both if _abbreviation(t)))})"
                                   rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
         "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),
@@ -150,7 +151,31 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
                 continue  # "our colleague in Abidjan described": a place, not the speaker
             out.append(Hit(block_id, field, start, end, word, Kind.PERSON, f"cue:{name}", score))
     return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field) + \
-        _aside_people(text, block_id, field)
+        _aside_people(text, block_id, field) + vocative_people(text, block_id, field)
+
+
+@lru_cache(maxsize=1)
+def _vocative_cues() -> tuple[str, ...]:
+    return tuple(read_yaml("detect", "vocative_cues.yaml")["before"])
+
+
+def vocative_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
+    """A person addressed or given the floor: "Thanks, Solveig", « Merci Mariam », "I have Tariq,
+    then Bea", « la parole est à Kouassi ». Not a title, an acronym or an ordinary word that is
+    no given name ("Thanks Everyone"); places and content terms are vetoed later, like any finding."""
+    out = []
+    for m in _patterns()["vocative"].finditer(text):
+        words = [w.group() for w in WORD.finditer(m.group("name"))][:3]
+        first = words[0]
+        if first.rstrip(".") in title_words() or any(w.isupper() and len(w) > 1 for w in words) or \
+                is_common_word(first) and first.lower() not in given_names() or m.group("name") in keep_terms():
+            continue
+        if len(words) > 1 and not _given_then_name(first, words[1]) and is_common_word(words[1]):
+            words = words[:1]  # "Thanks Tariq Good point": the name is the first word
+        start = m.start("name")
+        end = start + m.group("name").index(words[-1]) + len(words[-1])
+        out.append(Hit(block_id, field, start, end, text[start:end], Kind.PERSON, "cue:vocative", 0.75))
+    return out
 
 
 def _aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
