@@ -134,6 +134,32 @@ def test_pipeline_planted_leak_is_never_written(tmp_path, monkeypatch, roster):
     assert '"leaks"' in (tmp_path / "r.json").read_text(encoding="utf-8")
 
 
+def test_pipeline_refusal_is_one_line_with_counts_a_report_beside_it_and_the_way_out(tmp_path, monkeypatch, roster):
+    """With no report asked for, a refused summary still gets its leaks listed beside it."""
+    from chatham_notes import render
+
+    real = render.render_docx
+
+    def leaky(summary, path, layout="side-by-side"):
+        real(summary, path, layout)
+        document = docx.Document(path)
+        document.add_paragraph(f"Thanks to {roster.participants[0].name} and {roster.participants[1].name}.")
+        document.save(path)
+
+    monkeypatch.setattr(render, "render_docx", leaky)
+    result = CliRunner().invoke(cli, ["summarise", str(SAMPLES / NOTE_SAMPLES[0]), "--roster", str(ROSTER),
+                                      "-o", str(tmp_path / "s.docx")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert "2 leak(s)" in lines[0] and "(2 person)" in lines[0] and "--decisions" in lines[0]
+    assert "s-report.html" in lines[0] and (tmp_path / "s-report.html").is_file()
+    assert not (tmp_path / "s.docx").exists()
+    assert (tmp_path / "s-report.html").stat().st_mode & 0o077 == 0
+    for participant in roster.participants:
+        assert participant.name not in result.output
+
+
 def test_pipeline_cli_never_prints_a_roster_name(tmp_path, roster):
     runner = CliRunner()
     result = runner.invoke(cli, ["summarise", str(SAMPLES / NOTE_SAMPLES[0]), "--roster", str(ROSTER),

@@ -241,13 +241,26 @@ def write_summary(
             leaks = tuple(leak_check(tmp, needles))
             progress("verify", 1, 1)
             if leaks:
-                raise LeakError(leaks, f"{output}: {len(leaks)} leak(s) found in the rendered summary; it was not written")
+                raise LeakError(leaks)
     except LeakError as error:
         # the reviewer needs the leaks listed; any other failure leaves no report claiming a verdict
-        _write_reports(analysis, options, error.leaks, pending, report_html, report_json, None, decisions)
-        raise
+        if report_html is None and report_json is None:
+            report_html = output.with_name(output.stem + "-report.html")
+        reports = _write_reports(analysis, options, error.leaks, pending, report_html, report_json, None, decisions)
+        raise LeakError(error.leaks, _refusal(output, error.leaks, reports[0])) from None
     reports = _write_reports(analysis, options, (), pending, report_html, report_json, output, decisions)
     return SummariseResult(output, analysis, (), len(pending), reports)
+
+
+def _refusal(output: Path, leaks: Sequence[Leak], report: Path) -> str:
+    """The one line a refused summary gets: how many leaks of which kinds, where they are listed, the way out."""
+    counts: dict[str, int] = {}
+    for leak in leaks:
+        counts[leak.kind.value] = counts.get(leak.kind.value, 0) + 1
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    return (f"{output}: {len(leaks)} leak(s) in the rendered summary ({kinds}); it was not written. "
+            f"{report} lists each one with its location; keep or remove them in a decisions file "
+            f"and run again with --decisions")
 
 
 def _first(analysis: Analysis, attribute: str) -> str | None:
