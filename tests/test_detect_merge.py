@@ -51,7 +51,7 @@ def _old_merge_group(text: str, hits: list[Hit]) -> list[Hit]:
             keep = best if best.kind is h.kind else h
             accepted.append(replace(keep, start=h.start, end=h.end, text=h.text))
         elif all(a.kind is h.kind and h.kind in (Kind.PERSON, Kind.AFFILIATION) for a in overlaps) and \
-                not any(a.detector.split(":")[0] in merge_module._FIRM for a in overlaps):
+                not any(merge_module._firm(a) for a in overlaps):
             start = min([h.start] + [a.start for a in overlaps])
             end = max([h.end] + [a.end for a in overlaps])
             best = overlaps[0]

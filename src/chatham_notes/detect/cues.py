@@ -24,6 +24,7 @@ from .lexicon import (
     title_words,
 )
 from .ner import Entity
+from .sources import Source
 from .text import WORD, Hit, sentence_initial
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w]|[A-ZÀ-ÖØ-Þ]\.?"
@@ -149,7 +150,7 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
                 continue  # "une participante de MdM demande" is a noun, "priya said" a name
             if name == "after" and _PLACE_BEFORE.search(text, max(0, start - 30), start):
                 continue  # "our colleague in Abidjan described": a place, not the speaker
-            out.append(Hit(block_id, field, start, end, word, Kind.PERSON, f"cue:{name}", score))
+            out.append(Hit(block_id, field, start, end, word, Kind.PERSON, Source(f"cue:{name}"), score))
     return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field) + \
         _aside_people(text, block_id, field) + vocative_people(text, block_id, field)
 
@@ -174,7 +175,7 @@ def vocative_people(text: str, block_id: str, field: Field = Field.TEXT) -> list
             words = words[:1]  # "Thanks Tariq Good point": the name is the first word
         start = m.start("name")
         end = start + m.group("name").index(words[-1]) + len(words[-1])
-        out.append(Hit(block_id, field, start, end, text[start:end], Kind.PERSON, "cue:vocative", 0.75))
+        out.append(Hit(block_id, field, start, end, text[start:end], Kind.PERSON, Source.CUE_VOCATIVE, 0.75))
     return out
 
 
@@ -191,7 +192,7 @@ def _aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
             continue
         if words[0].rstrip(".") in title_words() or m.group("name") in keep_terms():
             continue
-        out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.PERSON, "cue:aside", 0.8))
+        out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.PERSON, Source.CUE_ASIDE, 0.8))
     return out
 
 
@@ -201,7 +202,7 @@ def _lower_title_people(text: str, block_id: str, field: Field) -> list[Hit]:
     for m in _patterns()["lower_title"].finditer(text):
         if not is_common_word(m.group("name")):
             out.append(Hit(block_id, field, m.start(), m.end("name"), text[m.start():m.end("name")], Kind.PERSON,
-                           "cue:title", 0.8))
+                           Source.CUE_TITLE, 0.8))
     return out
 
 
@@ -210,7 +211,7 @@ def _initials_people(text: str, block_id: str, field: Field) -> list[Hit]:
     out = []
     for m in _patterns()["initials"].finditer(text):
         if sentence_initial(text, m.start()) and m.group() not in keep_terms():
-            out.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.PERSON, "cue:initials", 0.75))
+            out.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.PERSON, Source.CUE_INITIALS, 0.75))
     return out
 
 
@@ -227,7 +228,7 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
         else:
             score = 0.75
         out.append(Hit(block_id, field, m.start(), m.start() + end, text[m.start():m.start() + end],
-                       Kind.PERSON, "firstname", score))
+                       Kind.PERSON, Source.FIRSTNAME, score))
     return out
 
 
@@ -263,9 +264,9 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
             span = _clean_name(surface, e.start, text, vouched=True) if any(c.isupper() for c in surface) else None
         if span is None or _locality(text, span[1]):
             if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
-                low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, "spacy", 0.4))
+                low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, Source.SPACY, 0.4))
             continue
-        hits.append(Hit(block_id, Field.TEXT, span[0], span[1], text[span[0]:span[1]], Kind.PERSON, "spacy", 0.85))
+        hits.append(Hit(block_id, Field.TEXT, span[0], span[1], text[span[0]:span[1]], Kind.PERSON, Source.SPACY, 0.85))
     return hits, low
 
 
@@ -299,13 +300,13 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
             start, words = words[1][0], words[1:]  # "Call Victor Lebrun"
         surface, words = text[start:end], [w for _, w in words]
         if words and (words[0].rstrip(".") in title_words() or _looks_like_person(words)):
-            hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.PERSON, "spacy", 0.8))
+            hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.PERSON, Source.SPACY, 0.8))
             continue
         if not words or _is_content(surface, words) or _locality(text, end):
             if surface and surface not in keep_terms() and surface[0].isupper() and not _is_content_head(words):
-                low.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, "spacy", 0.4))
+                low.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, Source.SPACY, 0.4))
             continue
-        hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, "spacy", 0.7))
+        hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.AFFILIATION, Source.SPACY, 0.7))
     return hits, low
 
 
@@ -365,15 +366,15 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         for s, e in _split_at_and(text, start, m.end("name"), cue_words):
             words = [w.group() for w in WORD.finditer(text, s, e)]
             if len(words) >= 2 and any(w in cue_words for w in words) and text[s:e] not in keep_terms():
-                out.append(Hit(block_id, field, s, e, text[s:e], Kind.AFFILIATION, "cue:org", 0.8))
+                out.append(Hit(block_id, field, s, e, text[s:e], Kind.AFFILIATION, Source.CUE_ORG, 0.8))
     for m in _CHEZ.finditer(text):  # « chez Enabel »: a company or agency, not « chez Marie »
         name = m.group("name")
         if not place_tier(name) and name not in keep_terms() and name.split()[0].lower() not in given_names() \
                 and not is_common_word(name):
-            out.append(Hit(block_id, field, m.start("name"), m.end("name"), name, Kind.AFFILIATION, "cue:org", 0.7))
+            out.append(Hit(block_id, field, m.start("name"), m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.7))
     for m in _patterns()["lower_org"].finditer(text):
         out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
-                       "cue:org", 0.75))
+                       Source.CUE_ORG, 0.75))
     return out
 
 
@@ -400,12 +401,12 @@ def acronym_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> tuple[l
         for m in regex.finditer(text):
             canonical = table.get(m.group()) or table.get(m.group().casefold())
             if canonical:
-                hits.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.AFFILIATION, "lexicon", 0.9,
+                hits.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.AFFILIATION, Source.LEXICON, 0.9,
                                 f"o:{canonical}"))
     known = {h.text for h in hits}
     for m in _patterns()["acronym"].finditer(text):
         word = m.group()
         if word not in known and word not in keep_terms() and word.rstrip("s") not in keep_terms() and sum(
                 c.isupper() for c in word) >= 2:
-            low.append(Hit(block_id, field, m.start(), m.end(), word, Kind.AFFILIATION, "acronym", 0.5))
+            low.append(Hit(block_id, field, m.start(), m.end(), word, Kind.AFFILIATION, Source.ACRONYM, 0.5))
     return hits, low

@@ -16,6 +16,7 @@ from .linking import PartyBook, propagate
 from .merge import extend_titles, merge
 from .roles import find_roles
 from .roster_match import RosterMatcher
+from .sources import Source
 from .text import WORD, Hit, sentence_initial
 from .ties import contact_names, paren_affiliations, tied_organisations
 
@@ -182,7 +183,7 @@ def _label_hits(matcher: RosterMatcher, key: str, block: Block) -> list[Hit]:
         start = speaker.name.index(name)
         found = [h for h in matcher.find(speaker.name, key, Field.SPEAKER) if h.kind is Kind.PERSON]
         roster_key = max(found, key=lambda h: h.end - h.start).key if found else None
-        out.append(Hit(key, Field.SPEAKER, start, start + len(name), name, Kind.PERSON, "label", 1.0, roster_key))
+        out.append(Hit(key, Field.SPEAKER, start, start + len(name), name, Kind.PERSON, Source.LABEL, 1.0, roster_key))
     aff = (speaker.affiliation or "").strip()
     if aff:
         start = speaker.affiliation.index(aff)

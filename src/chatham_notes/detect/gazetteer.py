@@ -23,10 +23,10 @@ from ..model import Field, Kind
 from ..resources import read_list
 from .intervals import Coverage
 from .lexicon import keep_terms
+from .sources import Source
 from .text import Hit, at_word_edges, fold
 
 _NOT_PLACES = {"001", "ZZ", "QO", "EU", "EZ", "UN"}  # world, unknown, unions: not places
-_FIRM = ("roster", "label", "presidio")
 _OVERRIDE = {"keep": ("cue:paren",), "content": ("cue:title", "cue:paren"), "strong": ("cue:title",),
              "weak": ("cue:title", "cue:after", "cue:before")}
 _RANK = {"keep": 4, "content": 3, "strong": 2, "weak": 1}
@@ -132,7 +132,7 @@ _JOIN = re.compile(r",\s*|\s+(?:and|et|&|or|ou)\s+")
 
 
 def _vetoed(hit: Hit, spans: Coverage) -> bool:
-    if hit.detector.split(":")[0] in _FIRM or hit.kind not in (Kind.PERSON, Kind.AFFILIATION):
+    if Source.of(hit.detector).firm or hit.kind not in (Kind.PERSON, Kind.AFFILIATION):
         return False
     pieces, pos = [], hit.start
     for m in _JOIN.finditer(hit.text):  # "Norway and Türkiye": two places

@@ -16,6 +16,7 @@ from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
 from .lexicon import all_titles, first_names, is_common_word, keep_terms, known_orgs, name_particles
 from .name_context import names_person
+from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import initials_forms
 
@@ -55,7 +56,7 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             out.setdefault(fold(text), form)
 
     for h in sorted(hits, key=lambda x: x.kind is not Kind.PERSON):
-        if h.kind not in (Kind.PERSON, Kind.AFFILIATION) or h.detector.startswith("roster"):
+        if h.kind not in (Kind.PERSON, Kind.AFFILIATION) or Source.of(h.detector) in (Source.ROSTER, Source.ROSTER_FUZZY):
             continue  # every finding that will be removed, weak or firm: its text is a needle
         key = book.key(h)
         if not key:
@@ -112,7 +113,7 @@ def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], s
             if (start, end + 1, form.kind) in taken.get((block_id, field), ()) or \
                     not at_word_edges(text, start, end + 1) or not _names_party(text, start, end + 1, key, form, field):
                 continue
-            out.append(Hit(block_id, field, start, end + 1, surface, form.kind, "propagated", 0.7, form.party_key))
+            out.append(Hit(block_id, field, start, end + 1, surface, form.kind, Source.PROPAGATED, 0.7, form.party_key))
     return out + _fuzzy_links(forms, texts, hits + out)
 
 
@@ -151,7 +152,7 @@ def _fuzzy_links(forms: dict[str, PartyForm], texts: dict[tuple[str, Field], str
             match = process.extractOne(fold(word), names.keys(), scorer=OSA.distance,
                                        score_cutoff=1 if len(word) < 8 else 2)
             if match and match[0][0] == fold(word)[0] and match[1] > 0:
-                out.append(Hit(where[0], where[1], m.start(), m.end(), word, Kind.PERSON, "propagated:fuzzy", 0.65,
+                out.append(Hit(where[0], where[1], m.start(), m.end(), word, Kind.PERSON, Source.PROPAGATED_FUZZY, 0.65,
                                names[match[0]].party_key or _owner(match[0], known)))
     return out
 

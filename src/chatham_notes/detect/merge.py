@@ -15,30 +15,27 @@ from dataclasses import replace
 from ..model import Field, Kind
 from .intervals import DisjointSpans
 from .lexicon import is_common_word, title_alternation
+from .sources import Source
 from .text import WORD, Hit
 
-_PRIORITY = {"presidio": 100, "roster": 90, "label": 85, "lexicon": 80, "cue:title": 75, "role": 72,
-             "cue:after": 70, "cue:before": 70, "cue:initials": 70,
-             "cue:paren": 66, "cue:contact": 66, "cue:org": 65, "propagated": 62, "roster:fuzzy": 60,
-             "spacy": 50, "place": 48, "firstname": 45}
-_FIRM = {"roster", "label", "presidio"}
-
-
 def priority(hit: Hit) -> int:
-    return _PRIORITY.get(hit.detector, _PRIORITY.get(hit.detector.split(":")[0], 30))
+    return Source.of(hit.detector).priority
+
+
+def _firm(hit: Hit) -> bool:
+    return Source.of(hit.detector).firm
 
 
 def _absorbs(outer: Hit, inner: Hit) -> bool:
     """Whether `outer`, containing `inner`, should replace it."""
     if inner.kind.is_contact or outer.kind.is_contact:
         return False
-    family = inner.detector.split(":")[0]
-    if outer.kind is inner.kind and family in _FIRM and outer.detector.split(":")[0] not in _FIRM:
+    if outer.kind is inner.kind and _firm(inner) and not _firm(outer):
         return False  # a roster name inside a wider spaCy guess: keep the roster's bounds
     if outer.kind is Kind.ROLE:
-        return not (inner.kind is Kind.PERSON and family in _FIRM)
+        return not (inner.kind is Kind.PERSON and _firm(inner))
     if outer.kind is Kind.AFFILIATION:
-        return inner.kind is Kind.AFFILIATION or (inner.kind in (Kind.PERSON, Kind.PLACE) and family not in _FIRM)
+        return inner.kind is Kind.AFFILIATION or (inner.kind in (Kind.PERSON, Kind.PLACE) and not _firm(inner))
     return outer.kind is inner.kind
 
 
@@ -81,7 +78,7 @@ def _resolve(text: str, h: Hit, overlaps: list[Hit]) -> tuple[list[Hit], list[Hi
         keep = best if best.kind is h.kind else h  # same kind: the reliable one's party and detector
         return overlaps, [replace(keep, start=h.start, end=h.end, text=h.text)]
     if all(a.kind is h.kind and h.kind in (Kind.PERSON, Kind.AFFILIATION) for a in overlaps) and \
-            not any(a.detector.split(":")[0] in _FIRM for a in overlaps):
+            not any(_firm(a) for a in overlaps):
         start = min([h.start] + [a.start for a in overlaps])
         end = max([h.end] + [a.end for a in overlaps])
         return overlaps, [replace(best, start=start, end=end, text=text[start:end])]

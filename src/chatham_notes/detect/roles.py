@@ -13,6 +13,7 @@ from ..model import Field, Kind
 from ..resources import read_yaml
 from .gazetteer import place_tier
 from .lexicon import cues, keep_terms, org_cues, role_nouns
+from .sources import Source
 from .text import WORD, Hit
 
 _STOP = r"(?:that|who|which|whose|when|and|but|to|about|because|as|if|said|qui|que|dont|et|mais|a|has|had|is|was|will|est|était|pour|sur)"
@@ -96,17 +97,17 @@ def _tail_findings(text: str, m: re.Match[str], block_id: str, field: Field) -> 
         return m.end(), []
     found = org.group()
     if _is_org(found):
-        return m.end(), [Hit(block_id, field, org.start(), org.end(), found, Kind.AFFILIATION, "cue:org", 0.75)]
+        return m.end(), [Hit(block_id, field, org.start(), org.end(), found, Kind.AFFILIATION, Source.CUE_ORG, 0.75)]
     if place_tier(found) and org.end() == m.end():
         at = start + len(m.group(tail)) - len(m.group(tail).lstrip())
-        return -1, [Hit(block_id, field, at, m.end(), text[at:m.end()], Kind.PLACE, "place", 0.6)]
+        return -1, [Hit(block_id, field, at, m.end(), text[at:m.end()], Kind.PLACE, Source.PLACE, 0.6)]
     return m.end(), []
 
 
 def find_roles(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     """ROLE descriptions, PLACE findings and the organisations inside role tails in `text`."""
     role, place, only = _patterns()
-    places = [Hit(block_id, field, m.start("place"), m.end("place"), m.group("place"), Kind.PLACE, "place", 0.6)
+    places = [Hit(block_id, field, m.start("place"), m.end("place"), m.group("place"), Kind.PLACE, Source.PLACE, 0.6)
               for m in place.finditer(text) if not _is_org(m.group("place").split(None, 1)[-1])
               or place_tier(m.group("place").split(None, 1)[-1])]
     out, extra = [], []
@@ -116,7 +117,7 @@ def find_roles(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             if m.start() < p.start and p.end == end:
                 end = -1
         if end > 0:
-            out.append(Hit(block_id, field, m.start(), end, text[m.start():end], Kind.ROLE, "role", 0.7))
+            out.append(Hit(block_id, field, m.start(), end, text[m.start():end], Kind.ROLE, Source.ROLE, 0.7))
         extra += [f for f in found if f.kind is Kind.AFFILIATION or not any(p.start == f.start for p in places)]
-    out += [Hit(block_id, field, m.start(), m.end(), m.group(), Kind.ROLE, "role", 0.7) for m in only.finditer(text)]
+    out += [Hit(block_id, field, m.start(), m.end(), m.group(), Kind.ROLE, Source.ROLE, 0.7) for m in only.finditer(text)]
     return out + places + extra

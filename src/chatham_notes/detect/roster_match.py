@@ -18,6 +18,7 @@ from ..model import Field, Kind, Roster
 from .intervals import Coverage
 from .lexicon import is_common_word
 from .name_context import names_person, space_before
+from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
 from .variants import Form, Variant, roster_variants
 
@@ -67,7 +68,7 @@ class RosterMatcher:
             return []
         v = passing[0]
         score = 1.0 if v.form in (Form.FULL, Form.ORG) else 0.95
-        return [Hit(block_id, field, start, end, surface, v.kind, "roster", score, _hit_key(v, passing))]
+        return [Hit(block_id, field, start, end, surface, v.kind, Source.ROSTER, score, _hit_key(v, passing))]
 
     def _rule_ok(self, text: str, start: int, end: int, surface: str, v: Variant, field: Field) -> bool:
         if v.form is Form.INITIALS:
@@ -102,7 +103,7 @@ class RosterMatcher:
             key = folded[m.start():m.end()]
             best = self._closest(key)
             if best is not None:
-                out.append(Hit(block_id, field, m.start(), m.end(), word, Kind.PERSON, "roster:fuzzy", 0.75,
+                out.append(Hit(block_id, field, m.start(), m.end(), word, Kind.PERSON, Source.ROSTER_FUZZY, 0.75,
                                f"r:{best.participant_id}"))
         return out
 

@@ -28,6 +28,7 @@ from ..resources import read_yaml
 from .cues import NAME_RUN, alternation
 from .gazetteer import place_tier
 from .lexicon import is_common_word, org_cues, role_nouns
+from .sources import Source
 from .text import WORD, Hit
 
 _PARENS = re.compile(r"\s*\((?P<inner>[^()\n]{2,80})\)")
@@ -70,7 +71,7 @@ def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> 
         if not words or not _names_an_organisation(inner, words) or place_tier(inner) or _is_role(inner):
             continue
         start = m.start("inner") + m.group("inner").index(inner)
-        out.append(Hit(h.block_id, h.field, start, start + len(inner), inner, Kind.AFFILIATION, "cue:paren", 0.8))
+        out.append(Hit(h.block_id, h.field, start, start + len(inner), inner, Kind.AFFILIATION, Source.CUE_PAREN, 0.8))
     return out
 
 
@@ -84,11 +85,11 @@ def contact_names(text: str, contacts: list[Hit], block_id: str, field: Field = 
         words = [w.group() for w in WORD.finditer(m.group())]
         if 2 <= len(words) <= 3 and all(len(w) >= 3 and not is_common_word(w) and unidecode(w).casefold() in spelt
                                         for w in words):
-            out.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.PERSON, "cue:contact", 0.75))
+            out.append(Hit(block_id, field, m.start(), m.end(), m.group(), Kind.PERSON, Source.CUE_CONTACT, 0.75))
     return out
 
 
-_TIED_DETECTORS = ("cue:paren", "roster", "label")
+_TYING_SOURCES = frozenset({Source.CUE_PAREN, Source.ROSTER, Source.LABEL})
 
 
 @lru_cache(maxsize=1)
@@ -126,8 +127,8 @@ def tied_organisations(hits: list[Hit], texts: dict[tuple[str, Field], str],
         text = texts[where]
         before = text[max(0, h.start - 60):h.start]
         link = person_link.search(before)
-        if h.field is Field.SPEAKER_AFFILIATION or h.detector.split(":")[0] in ("roster", "label") \
-                or h.detector == "cue:paren" or (h.key or "").startswith("ra:") \
+        if h.field is Field.SPEAKER_AFFILIATION or Source.of(h.detector) in _TYING_SOURCES \
+                or (h.key or "").startswith("ra:") \
                 or any(s <= h.start and h.end <= e for s, e in roles.get(where, ())) \
                 or link and h.start - len(before) + link.start() in ends.get(where, set()) \
                 or own_words.search(before):
