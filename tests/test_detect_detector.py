@@ -214,3 +214,24 @@ def test_detect_ner_parallel_split_gives_the_serial_result(monkeypatch):
     monkeypatch.setattr(ner, "_worker_count", lambda chars: 2)
     assert ner.entities(texts, "en") == serial
     assert any(e.label == "PERSON" for ents in serial for e in ents)
+
+
+def test_detector_recognisers_and_stages_can_be_narrowed() -> None:
+    """One named, ordered list: a test can switch one recogniser or stage off and see what it did."""
+    from chatham_notes.detect.detector import STAGES
+    from chatham_notes.detect.recognisers import RECOGNISERS
+
+    note = doc(para("v1", "Ingrid Solberg (Norwegian Directorate of Health) opened the session."),
+               para("v2", "Chair: Thanks, Ingrid — next question."))
+    def texts(d):
+        return {(m.block_id, m.text) for m in d.mentions}
+
+    everything = {r.name for r in RECOGNISERS} | set(STAGES)
+    only_vocatives = Detector(disabled=everything - {"vocatives"}).detect(note)
+    assert [(m.block_id, m.text, m.detector) for m in only_vocatives.mentions] == [("v2", "Ingrid", "cue:vocative")]
+    with_propagation = Detector(disabled=everything - {"vocatives", "propagation"}).detect(note)
+    assert ("v1", "Ingrid") in texts(with_propagation)  # the party's form, found again in the other block
+    assert ("v2", "Ingrid") in texts(Detector().detect(note))
+    assert len({r.name for r in RECOGNISERS}) == len(RECOGNISERS) and "propagation" in STAGES
+    with pytest.raises(ValueError):
+        Detector(disabled={"no-such-stage"})

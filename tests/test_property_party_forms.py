@@ -78,16 +78,16 @@ def notes(draw) -> tuple[NoteDocument, list[str]]:
         blocks.append(Block(f"b{len(blocks) + 1}", kind, text, Lang.EN, Location("note.txt", line=len(blocks) + 1),
                             speaker=speaker))
 
-    for given, surname, org in people:  # introduced once, in full, as a speaker
-        add(BlockKind.TURN, draw(st.sampled_from(CONTENT)) + ".", Speaker(f"{given} {surname}", org))
-        forms += [given, surname, org]
+    for first, surname, org in people:  # introduced once, in full, as a speaker
+        add(BlockKind.TURN, draw(st.sampled_from(CONTENT)) + ".", Speaker(f"{first} {surname}", org))
+        forms += [first, surname, org]
     for _ in range(draw(st.integers(2, 8))):
-        given, surname, org = draw(st.sampled_from(people))
+        first, surname, org = draw(st.sampled_from(people))
         template, written = draw(st.sampled_from(MENTIONS))
-        if "{lg}" in template and unicodedata.normalize("NFD", given) != given:
+        if "{lg}" in template and unicodedata.normalize("NFD", first) != first:
             continue  # a lower-case given name with accents: also tested without them below
-        values = {"g": given, "s": surname, "i": _initials(given, surname), "c": draw(st.sampled_from(CONTENT)),
-                  "lg": given.lower(), "ug": unidecode(given), "fs": _fullwidth(surname)}
+        values = {"g": first, "s": surname, "i": _initials(first, surname), "c": draw(st.sampled_from(CONTENT)),
+                  "lg": first.lower(), "ug": unidecode(first), "fs": _fullwidth(surname)}
         if draw(st.booleans()) and "{i}" in template:  # a turn labelled by initials
             add(BlockKind.TURN, draw(st.sampled_from(CONTENT)) + ".", Speaker(values["i"], None))
             forms.append(values["i"])

@@ -151,8 +151,7 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
             if name == "after" and _PLACE_BEFORE.search(text, max(0, start - 30), start):
                 continue  # "our colleague in Abidjan described": a place, not the speaker
             out.append(Hit(block_id, field, start, end, word, Kind.PERSON, Source(f"cue:{name}"), score))
-    return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field) + \
-        _aside_people(text, block_id, field) + vocative_people(text, block_id, field)
+    return out + _lower_title_people(text, block_id, field) + _initials_people(text, block_id, field)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +178,7 @@ def vocative_people(text: str, block_id: str, field: Field = Field.TEXT) -> list
     return out
 
 
-def _aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
+def aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
     """A name before an aside that holds an organisation, then a verb or a colon:
     "Aïssatou Ndiaye (CNLS) présente…", "Tom Winter (Release) opened…". Two or three
     capitalised words, none an organisation word, either no ordinary word or a given name first."""

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..model import Block, BlockKind, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Party, Roster
-from . import cues, ner
-from .contacts import find_contacts
+from ..model import Block, Candidate, Detection, Field, Kind, Lang, Mention, NoteDocument, Party, Roster
+from . import ner
 from .gazetteer import protected_spans, veto
 from .intervals import Coverage
-from .lexicon import generic_labels, is_common_word, keep_terms, role_nouns, title_words
+from .lexicon import is_common_word, keep_terms, title_words
 from .linking import PartyBook, propagate
 from .merge import extend_titles, merge
-from .roles import find_roles
+from .recognisers import RECOGNISERS, BlockContext, recognise
 from .roster_match import RosterMatcher
-from .sources import Source
 from .text import WORD, Hit, sentence_initial
-from .ties import contact_names, paren_affiliations, tied_organisations
+from .ties import paren_affiliations, tied_organisations
 
 _NOT_NAMES = {"GPE", "LOC", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
               "EVENT", "LAW", "LANGUAGE", "FAC", "PRODUCT", "WORK_OF_ART", "MISC"}
@@ -47,8 +45,13 @@ class Detector:
     and only for the languages of the blocks analysed.
     """
 
-    def __init__(self, roster: Roster | None = None) -> None:
+    def __init__(self, roster: Roster | None = None, disabled: Iterable[str] = ()) -> None:
+        """`disabled`: names of recognisers (`recognisers.RECOGNISERS`) or stages (`STAGES`) to skip."""
         self.roster = roster
+        self.disabled = frozenset(disabled)
+        unknown = self.disabled - set(STAGES) - {r.name for r in RECOGNISERS}
+        if unknown:
+            raise ValueError(f"no such recogniser or stage: {', '.join(sorted(unknown))}")
         self._matcher: RosterMatcher | None = None
 
     @property
@@ -69,31 +72,25 @@ class Detector:
         ents = _entities(keyed)
         hits, low = [], []
         for key, block, _ in keyed:
-            h, weak = self._block_hits(key, block, ents.get(key, []))
-            hits += h
-            low += weak
-        hits = veto([extend_titles(h, texts[(h.block_id, h.field)]) for h in hits], texts)
-        hits = merge(hits, texts)
+            found = recognise(block, BlockContext(key, ents.get(key, []), self.matcher), self.disabled)
+            hits += found.hits
+            low += found.review
+        on = {stage: stage not in self.disabled for stage in STAGES}
+        if on["titles"]:
+            hits = [extend_titles(h, texts[(h.block_id, h.field)]) for h in hits]
+        vet = (lambda found: veto(found, texts)) if on["vetoes"] else (lambda found: found)
+        hits = merge(vet(hits), texts)
         book = PartyBook(self.roster)
         for _ in range(2):  # the second pass propagates what the first one tied (an aside after a propagated name)
-            hits = merge(hits + veto(paren_affiliations(hits, texts), texts), texts)
+            if on["ties"]:
+                hits = merge(hits + vet(paren_affiliations(hits, texts)), texts)
             book.learn_people(hits)
-            hits, untied = _keep_tied_organisations(hits, texts, book)
-            hits = merge(hits + veto(propagate(book, hits, texts), texts), texts)
-        low += untied
-        return self._detections(docs, keyed, hits, low, texts, ents, book)
-
-    def _block_hits(self, key: str, block: Block, ents: list[ner.Entity]) -> tuple[list[Hit], list[Hit]]:
-        text = block.text
-        contacts = find_contacts(text, key)
-        hits = self.matcher.find(text, key) + contacts + find_roles(text, key) + contact_names(text, contacts, key)
-        hits += cues.cue_people(text, key) + cues.first_name_people(text, key) + cues.cue_orgs(text, key)
-        people, low_people = cues.entity_people(text, ents, key)
-        orgs, low_orgs = cues.entity_orgs(text, ents, key)
-        known, acronyms = cues.acronym_orgs(text, key)
-        hits += people + orgs + known
-        hits += _label_hits(self.matcher, key, block)
-        return hits, low_people + low_orgs + acronyms
+            if on["ties"]:
+                hits, untied = _keep_tied_organisations(hits, texts, book)
+                low += untied
+            if on["propagation"]:
+                hits = merge(hits + vet(propagate(book, hits, texts)), texts)
+        return self._detections(docs, keyed, hits, _first_sight(low), texts, ents, book)
 
     def _detections(self, docs, keyed, hits, low, texts, ents, book: PartyBook) -> list[Detection]:
         book.learn_people(hits)
@@ -115,6 +112,25 @@ class Detector:
             cands = _candidates(i, doc, keyed, hits, low, texts, ents)
             out.append(Detection(doc, tuple(mentions[i]), tuple(p for p in parties if p.id in used), tuple(cands)))
         return out
+
+
+# The stages after the recognisers, in order; `Detector(disabled=...)` can skip any of them.
+STAGES = (
+    "titles",  # a title before a name joins the finding ("Dr Mensah")
+    "vetoes",  # places, months, content terms and named instruments are not names
+    "ties",  # a person's aside or apposition is their affiliation; untied organisations are content
+    "propagation",  # every form of every party, everywhere (the party book)
+)
+
+
+def _first_sight(hits: list[Hit]) -> list[Hit]:
+    """Each weak guess once (both passes may set the same organisation aside)."""
+    seen, out = set(), []
+    for h in hits:
+        if (h.block_id, h.field, h.start, h.end, h.kind) not in seen:
+            seen.add((h.block_id, h.field, h.start, h.end, h.kind))
+            out.append(h)
+    return out
 
 
 def _keep_tied_organisations(hits: list[Hit], texts, book: PartyBook) -> tuple[list[Hit], list[Hit]]:
@@ -170,35 +186,6 @@ def _entities(keyed) -> dict[str, list[ner.Entity]]:
         for (key, _), found in zip(items, ner.entities([t for _, t in items], lang), strict=True):
             out.setdefault(key, []).extend(found)
     return out
-
-
-def _label_hits(matcher: RosterMatcher, key: str, block: Block) -> list[Hit]:
-    """A speaker label always names a person (unless it is "Q", "Question"...), and its affiliation."""
-    speaker = block.speaker
-    if block.kind is not BlockKind.TURN or speaker is None:
-        return []
-    out = []
-    name = speaker.name.strip()
-    if name and name.rstrip(".:").lower() not in generic_labels():
-        start = speaker.name.index(name)
-        found = [h for h in matcher.find(speaker.name, key, Field.SPEAKER) if h.kind is Kind.PERSON]
-        roster_key = max(found, key=lambda h: h.end - h.start).key if found else None
-        out.append(Hit(key, Field.SPEAKER, start, start + len(name), name, Kind.PERSON, Source.LABEL, 1.0, roster_key))
-    aff = (speaker.affiliation or "").strip()
-    if aff:
-        start = speaker.affiliation.index(aff)
-        found = [h for h in matcher.find(speaker.affiliation, key, Field.SPEAKER_AFFILIATION)
-                 if h.kind is Kind.AFFILIATION]
-        kind = Kind.ROLE if not found and _is_role_noun(aff) else Kind.AFFILIATION  # "Ines (moderator):"
-        out.append(Hit(key, Field.SPEAKER_AFFILIATION, start, start + len(aff), aff, kind, "label", 1.0,
-                       found[0].key if found else None))
-    return out
-
-
-def _is_role_noun(text: str) -> bool:
-    """Whether a label's parentheses hold a role ("moderator", « modératrice ») rather than an organisation."""
-    nouns = {n.casefold() for lang in ("en", "fr") for which in ("unique", "generic") for n in role_nouns(lang, which)}
-    return text.casefold() in nouns
 
 
 def _label_affiliations(book: PartyBook, mentions: list[list[Mention]], docs) -> None:
