@@ -277,3 +277,21 @@ def test_restore_inverts_protect(segments):
 
 def test_restore_accepts_tokens_padded_with_spaces():
     assert restore("⟦ 1 ⟧ a dit", (P,)) == (P, " a dit")
+
+
+def test_argos_without_a_package_says_which_one_in_one_line(monkeypatch):
+    _fake_argos(monkeypatch, with_fr_en=False)
+    with pytest.raises(ConfigurationError) as err:
+        get_translator("argos")
+    message = str(err.value)
+    assert "fr->en language package" in message and "en->fr" not in message
+    assert "install_from_path" in message and "\n" not in message
+
+
+def test_translations_record_who_wrote_them():
+    backend = RecordingBackend({" said that water matters.": " a dit que l'eau compte."})
+    [out] = make_bilingual([gblock("b1", "Amina said that water matters.", [P, " said that water matters."])],
+                           backend)
+    assert out.translated_by == "fake"
+    [pending] = make_bilingual([gblock("b1", "Water.", ["Water."])], get_translator("none"))
+    assert pending.translated_by == ""
