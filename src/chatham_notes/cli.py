@@ -305,17 +305,22 @@ def roster_check(roster_file) -> None:
 @click.pass_obj
 @handle_errors
 def demo(obj, output_dir, layout) -> None:
-    """Run the main job on the bundled samples: a bilingual summary and its report."""
+    """Run the main job on the bundled samples: a bilingual summary and its report.
+
+    The samples' translations come from XLIFF written for the project
+    (samples/translations/), as an organiser's translator would send them back.
+    """
     from .pipeline import Options, summarise as run
     from .resources import samples_dir
 
     samples = samples_dir()
     output_dir.mkdir(parents=True, exist_ok=True)
     notes = [samples / name for name in DEMO_NOTES if (samples / name).exists()]
+    translations = sorted((samples / "translations").glob("*.xlf"))
     result = run(notes, output_dir / "summary.docx", roster=samples / "roster.csv",
                  options=Options(layout=layout, translator="pairs"),
                  report_html=output_dir / "report.html", report_json=output_dir / "report.json",
-                 progress=obj["progress"])
+                 translations=translations, progress=obj["progress"])
     _say_written(result)
 
 
