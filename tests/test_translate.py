@@ -109,6 +109,15 @@ def test_translator_receives_only_text_without_names():
         assert original not in sent
     assert "⟦1⟧" in sent
     assert all((src, dst) == (Lang.EN, Lang.FR) for _, src, dst in backend.received)
+    # the same blocks handed to a human translator as XLIFF: no name either
+    from chatham_notes.xliff import export_units, xliff_bytes
+
+    pending = make_bilingual(blocks, get_translator("none"))
+    units = export_units([(("t", "t"), pending)], [blocks])
+    exported = xliff_bytes(units, Lang.EN, Lang.FR).decode("utf-8")
+    assert [u.block_id for u in units] == ["b1", "b2"] and '<x id="1"' in exported
+    for original in ORIGINALS:
+        assert original not in exported
 
 
 def test_translation_renders_placeholders_in_target_language():
