@@ -254,3 +254,13 @@ def test_read_xliff_accepts_regional_language_codes(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace('target-language="fr"', 'target-language="fr-FR"'),
                     encoding="utf-8")
     assert {u.target_lang for u in read_xliff(path)} == {"fr"}
+
+
+def test_the_terminal_line_leaves_out_what_only_the_file_wrote(tmp_path):
+    back = scripted_translation(exported(tmp_path)[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    text = back.read_text(encoding="utf-8").replace('id="notes:2"', 'id="Amina Okafor"')
+    (tmp_path / "odd.xlf").write_text(text, encoding="utf-8")
+    _, rejections = bilingual_with([tmp_path / "odd.xlf"])
+    [rejection] = rejections
+    assert "Amina" in str(rejection)  # the confidential report says which unit
+    assert "Amina" not in rejection.terminal and "a unit" in rejection.terminal

@@ -140,9 +140,9 @@ def _options(level: str, k: int, pseudonyms: bool, **extra):
 @click.option("--xliff-out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the blocks awaiting translation as XLIFF 1.2 for a CAT tool, one file per "
                    "direction: FILE.xlf -> FILE.en-fr.xlf, FILE.fr-en.xlf.")
-@click.option("--translations", multiple=True, type=click.Path(path_type=Path),
+@click.option("--translations", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An XLIFF file your translator sent back: its units fill the blocks by id. Repeatable.")
-@click.option("--memory", multiple=True, type=click.Path(path_type=Path),
+@click.option("--memory", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An earlier XLIFF file (e.g. a previous event's): exact matches are reused. Repeatable.")
 @click.option("--title", help="Title in English (default: the notes' front matter).")
 @click.option("--title-fr", help="Title in French.")
@@ -177,7 +177,7 @@ def _say_written(result) -> None:
     for path in result.reports:
         click.echo(f"Wrote {path} (CONFIDENTIAL: it holds the original names).", err=True)
     for rejection in result.rejections:  # file, unit id and reason: never the text
-        click.echo(f"Translation not used: {rejection}", err=True)
+        click.echo(f"Translation not used: {rejection.terminal}", err=True)
     rejected = f", {len(result.rejections)} translation(s) rejected" if result.rejections else ""
     click.echo(f"{result.translated} block(s) translated, {result.pending_translation} block(s) await "
                f"translation{rejected}.", err=True)
