@@ -120,7 +120,7 @@ def test_export_is_read_back_by_translate_toolkit(tmp_path):
 
 def test_export_notes_say_what_each_code_becomes(tmp_path):
     text = exported(tmp_path)[(Lang.EN, Lang.FR)].read_text(encoding="utf-8")
-    assert "{1} = « une personne participante »" in text
+    assert "{1} = «\u00a0une personne participante\u00a0»" in text
     assert 'equiv-text="a participant"' in text
 
 
@@ -264,3 +264,30 @@ def test_the_terminal_line_leaves_out_what_only_the_file_wrote(tmp_path):
     [rejection] = rejections
     assert "Amina" in str(rejection)  # the confidential report says which unit
     assert "Amina" not in rejection.terminal and "a unit" in rejection.terminal
+
+
+def test_a_unit_of_these_notes_that_matches_no_pending_block_is_reported_as_such(tmp_path):
+    back = scripted_translation(exported(tmp_path)[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    units, _ = load_units([back])
+    translator = XliffTranslator(units, [], NEEDLES, get_translator("none"), documents=["notes.md"])
+    make_bilingual([gblock("notes:9", [P])], translator)  # nothing awaits translation in notes.md
+    reasons = {r.unit: r.reason for r in translator.finish()}
+    assert set(reasons) == {"notes:1", "notes:2"} and all("matches no block" in r for r in reasons.values())
+
+
+class _TokenLosingMachine:
+    """A machine translator that drops the tokens: the block is then translated run by run."""
+
+    name = "machine"
+
+    def translate(self, texts, source, target):
+        return [re.sub(r"⟦\d+⟧", "", t).replace("said that water matters to", "a dit que l'eau compte pour")
+                for t in texts]
+
+
+def test_blocks_no_unit_answers_go_to_the_fallback_machine(tmp_path):
+    units, _ = load_units([])
+    translator = XliffTranslator(units, [], NEEDLES, _TokenLosingMachine())
+    [out] = make_bilingual(BLOCKS[:1], translator)
+    assert out.fr == "Une personne participante a dit que l'eau compte pour une organisation."
+    assert out.translated_by == "machine" and not out.pending

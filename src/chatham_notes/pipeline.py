@@ -232,7 +232,7 @@ def summarise(
 
     analysis = analyse(read_documents(notes, progress), load_roster(roster), options, decisions, progress)
     needles = needles_for(analysis.roster, analysis.detections)
-    translator = _translator(options.translator, translations, memory, needles)
+    translator = _translator(options.translator, translations, memory, needles, analysis.documents)
     parts = bilingual_parts(analysis, translator)
     outcome = _outcome(parts, translator)
     exports = _xliff_exports(parts, analysis, xliff_out, needles)
@@ -269,7 +269,8 @@ def summarise(
                            written)
 
 
-def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[str | Path], needles):
+def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[str | Path], needles,
+                documents: Sequence[NoteDocument] = ()):
     """The named backend, behind the returned XLIFF units and the memory when there are any."""
     from .translate import get_translator
 
@@ -280,7 +281,8 @@ def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[
 
     units, rejections = load_units(translations)
     remembered, memory_rejections = load_units(memory)
-    return XliffTranslator(units, remembered, needles, base, rejections + memory_rejections)
+    names = [Path(document.source).name for document in documents]
+    return XliffTranslator(units, remembered, needles, base, rejections + memory_rejections, names)
 
 
 def _outcome(parts, translator) -> TranslationOutcome:

@@ -304,9 +304,11 @@ def _translated(job: _Job, holders: tuple[Placeholder, ...], answer: Answer | No
         return _untranslated(job)
     segments = restore(answer.text, holders)
     if segments is None:
-        if isinstance(translator, BlockTranslator):
+        # a machine lost the tokens: translate run by run; a human's units were checked already
+        machine = getattr(translator, "fallback", None) if isinstance(translator, BlockTranslator) else translator
+        if machine is None or answer.origin != machine.name:
             return _untranslated(job)
-        segments = _piecewise(job, translator)
+        segments = _piecewise(job, machine)
     source = job.source
     en, fr = _en_fr(source, _render(job.item.segments, source), _render(segments, _other(source)))
     return _base(job, en, fr, False, answer.origin)

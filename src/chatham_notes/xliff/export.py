@@ -102,7 +102,7 @@ def _note(unit: ExportUnit) -> str:
     legend = []
     for number, holder in enumerate(unit.holders, start=1):
         words = _words(holder, unit.target)
-        quoted = f"« {words} »" if unit.target is Lang.FR else f"“{words}”"
+        quoted = f"«\u00a0{words}\u00a0»" if unit.target is Lang.FR else f"“{words}”"
         legend.append(f"{{{number}}} = {quoted}" if words else f"{{{number}}} = removed details (no words)")
     codes = f" Codes, as the tool writes them in {unit.target}: " + "; ".join(legend) + "." if legend else ""
     return f"{unit.location}.{codes}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +27,17 @@ def code_problem(target: str, count: int) -> str | None:
     return "inline codes changed (" + ", ".join(what) + "); not used"
 
 
+class _MatchedOnce(Needles):
+    """The same needles, their matcher built once for every translation checked (not once per unit)."""
+
+    @functools.cached_property
+    def _matcher(self):
+        return Needles.matcher(self)
+
+    def matcher(self):
+        return self._matcher
+
+
 class XliffTranslator:
     """Answers from returned XLIFF units by (notes file, block id), then from memory, then a fallback.
 
@@ -36,7 +48,7 @@ class XliffTranslator:
     name = "xliff"
 
     def __init__(self, units: Sequence[Unit], memory: Sequence[Unit], needles: Needles,
-                 fallback: Translator, rejections: Sequence[Rejection] = ()) -> None:
+                 fallback: Translator, rejections: Sequence[Rejection] = (), documents: Sequence[str] = ()) -> None:
         """Index the units.
 
         Args:
@@ -45,15 +57,16 @@ class XliffTranslator:
             needles: what a translation must not contain (`verify.needles_for`).
             fallback: the backend for blocks no unit answers (`none` leaves them pending).
             rejections: problems already found (files that could not be read).
+            documents: the names of this run's notes files; a unit for any other is "for another document".
         """
         self._units = {(u.document, u.source_lang, u.target_lang, u.id): u for u in units}
         self._memory = {_memory_key(u.source_lang, u.target_lang, u.source, u.codes): u
                         for u in memory if u.target is not None and u.problem is None}
-        self._needles = needles
+        self._needles = _MatchedOnce(needles.items)
         self.fallback = fallback
         self.rejections: list[Rejection] = list(rejections)
         self._used: set[tuple[str, str, str, str]] = set()
-        self._documents: set[str] = set()
+        self._documents: set[str] = set(documents)
 
     @property
     def pairs(self) -> bool:
