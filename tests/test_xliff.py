@@ -291,3 +291,12 @@ def test_blocks_no_unit_answers_go_to_the_fallback_machine(tmp_path):
     [out] = make_bilingual(BLOCKS[:1], translator)
     assert out.fr == "Une personne participante a dit que l'eau compte pour une organisation."
     assert out.translated_by == "machine" and not out.pending
+
+
+@pytest.mark.parametrize("name", ["demo.en-fr.xlf", "demo.fr-en.xlf"])
+def test_the_demo_translations_are_valid_and_complete(schema, name):
+    path = Path(__file__).resolve().parent.parent / "samples" / "translations" / name
+    schema.validate(str(path))
+    units = read_xliff(path)
+    assert units and all(u.target and u.problem is None for u in units)
+    assert all(code_problem(u.target, len(u.codes)) is None for u in units)
