@@ -133,3 +133,17 @@ def test_cli_writes_the_xliff_and_its_last_line_counts_blocks(tmp_path):
     again = CliRunner().invoke(cli, args[:-2] + ["--translations", str(back)])
     assert again.exit_code == 0, again.output
     assert again.output.strip().splitlines()[-1].endswith(" block(s) translated, 0 block(s) await translation.")
+
+
+def test_cli_lists_each_translation_not_used_without_its_text(tmp_path):
+    args = ["--quiet", "summarise", str(NOTES[0]), "--roster", str(ROSTER), "-o", str(tmp_path / "s.docx")]
+    assert CliRunner().invoke(cli, args + ["--xliff-out", str(tmp_path / "s.xlf")]).exit_code == 0
+    back = scripted_translation(tmp_path / "s.en-fr.xlf", tmp_path / "back.xlf")
+    named = _edit_target(back, tmp_path / "named.xlf", "en-session-bullets:6", "Selon Priya Raman, rien.")
+    result = CliRunner().invoke(cli, args + ["--translations", str(named)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert "Translation not used: named.xlf: unit en-session-bullets:6: the translation names someone (person)" \
+        in "\n".join(lines)
+    assert "Priya" not in result.output and "Raman" not in result.output
+    assert lines[-1].endswith(" block(s) translated, 1 block(s) await translation, 1 translation(s) rejected.")
