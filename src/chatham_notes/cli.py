@@ -165,6 +165,8 @@ def summarise(obj, notes, output, roster, decisions, report_html, report_json, l
     result = run(notes, output, roster=roster, options=options, decisions=decisions,
                  report_html=report_html, report_json=report_json, translations=translations, memory=memory,
                  xliff_out=xliff_out, progress=obj["progress"])
+    if xliff_out is not None and not result.xliff:
+        click.echo("No block awaits translation: no XLIFF file written.", err=True)
     _say_written(result)
 
 
