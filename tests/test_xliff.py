@@ -300,3 +300,12 @@ def test_the_demo_translations_are_valid_and_complete(schema, name):
     units = read_xliff(path)
     assert units and all(u.target and u.problem is None for u in units)
     assert all(code_problem(u.target, len(u.codes)) is None for u in units)
+
+
+def test_read_xliff_raises_a_one_line_input_error(tmp_path):
+    from chatham_notes.errors import InputError
+
+    bad = tmp_path / "bad.xlf"
+    bad.write_text("<xliff", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.xlf: is not well-formed XML \(line 1\)"):
+        read_xliff(bad)

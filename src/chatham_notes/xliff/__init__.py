@@ -20,10 +20,10 @@ not come back exactly once each, or its translation names someone.
 
 from .export import direction_path, export_units, xliff_bytes
 from .merge import XliffTranslator, code_problem, load_units
-from .read import XliffError, read_xliff
+from .read import read_xliff
 from .units import NS, ExportUnit, Rejection, Unit
 
 __all__ = [
-    "NS", "ExportUnit", "Rejection", "Unit", "XliffError", "XliffTranslator", "code_problem", "direction_path",
+    "NS", "ExportUnit", "Rejection", "Unit", "XliffTranslator", "code_problem", "direction_path",
     "export_units", "load_units", "read_xliff", "xliff_bytes",
 ]

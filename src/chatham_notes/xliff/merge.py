@@ -6,10 +6,11 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import TranslationFileError
 from ..model import Lang
 from ..translate import Answer, Request, Translator
 from ..verify import Needles, leak_check_text
-from .read import XliffError, canonical, read_xliff
+from .read import canonical, read_xliff
 from .units import TOKEN, Rejection, Unit, ctype
 
 
@@ -152,6 +153,6 @@ def load_units(paths: Sequence[str | Path]) -> tuple[list[Unit], list[Rejection]
     for path in paths:
         try:
             units.extend(read_xliff(Path(path)))
-        except XliffError as error:
-            rejections.append(Rejection(Path(path).name, "", str(error)))
+        except TranslationFileError as error:
+            rejections.append(Rejection(Path(path).name, "", error.problem))
     return units, rejections

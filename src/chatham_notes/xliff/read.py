@@ -10,6 +10,7 @@ from pathlib import Path
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
+from ..errors import TranslationFileError
 from .units import NS, Unit
 
 _MAX_BYTES = 50 * 1024 * 1024
@@ -17,40 +18,36 @@ _UNTRANSLATED_STATES = frozenset({"new", "needs-translation"})
 _INLINE = frozenset({"g", "bx", "ex", "bpt", "ept", "it", "sub", "x", "ph", "mrk"})
 
 
-class XliffError(Exception):
-    """A translation file that cannot be read; its message is one line without original text."""
-
-
 def read_xliff(path: Path) -> list[Unit]:
     """Every `<trans-unit>` of an XLIFF 1.2 file.
 
     Raises:
-        XliffError: the file is unreadable, too large, not well-formed, has a DTD
+        TranslationFileError: the file is unreadable, too large, not well-formed, has a DTD
             (entity bombs, external entities) or is not XLIFF 1.2.
     """
     path = Path(path)
     try:
         if path.stat().st_size > _MAX_BYTES:
-            raise XliffError("is larger than 50 MB; not read")
+            raise TranslationFileError(path, "is larger than 50 MB; not read")
         data = path.read_bytes()
     except OSError as error:
-        raise XliffError(f"cannot be read ({error.strerror or error})") from None
-    root = _parse(data)
+        raise TranslationFileError(path, f"cannot be read ({error.strerror or error})") from None
+    root = _parse(data, path)
     if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
-        raise XliffError("is not an XLIFF 1.2 file (expected <xliff version=\"1.2\"> in its namespace)")
+        raise TranslationFileError(path, "is not an XLIFF 1.2 file (expected <xliff version=\"1.2\"> in its namespace)")
     units = []
     for file in root.iter(f"{{{NS}}}file"):
         units.extend(_units(file, path.name))
     return units
 
 
-def _parse(data: bytes) -> ET.Element:
+def _parse(data: bytes, path: Path) -> ET.Element:
     try:
         return SafeET.fromstring(data, forbid_dtd=True)
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
-        raise XliffError("declares a DTD or entities (an XML bomb or an external entity?); not read") from None
+        raise TranslationFileError(path, "declares a DTD or entities (an XML bomb or an external entity?); not read") from None
     except ET.ParseError as error:
-        raise XliffError(f"is not well-formed XML (line {error.position[0]}); not read") from None
+        raise TranslationFileError(path, f"is not well-formed XML (line {error.position[0]}); not read") from None
 
 
 def _units(file: ET.Element, name: str) -> list[Unit]:
