@@ -94,7 +94,8 @@ def scripted_translation(path: Path, out: Path, rewrite=lambda text: re.sub(r"\w
 def bilingual_with(paths, blocks=BLOCKS, memory=()):
     units, rejections = load_units(paths)
     remembered, more = load_units(memory)
-    translator = XliffTranslator(units, remembered, NEEDLES, get_translator("none"), rejections + more)
+    translator = XliffTranslator(units, remembered, NEEDLES, get_translator("none"), rejections + more,
+                                 documents=sorted({b.block.location.file for b in blocks}))
     out = make_bilingual(blocks, translator)
     return {b.block_id: b for b in out}, translator.finish()
 
@@ -259,6 +260,7 @@ def test_read_xliff_accepts_regional_language_codes(tmp_path):
 def test_the_terminal_line_leaves_out_what_only_the_file_wrote(tmp_path):
     back = scripted_translation(exported(tmp_path)[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
     text = back.read_text(encoding="utf-8").replace('id="notes:2"', 'id="Amina Okafor"')
+    text = text.replace(">Funding remains the main gap.<", ">Funding remains a gap.<")  # no memory match either
     (tmp_path / "odd.xlf").write_text(text, encoding="utf-8")
     _, rejections = bilingual_with([tmp_path / "odd.xlf"])
     [rejection] = rejections
@@ -309,3 +311,15 @@ def test_read_xliff_raises_a_one_line_input_error(tmp_path):
     bad.write_text("<xliff", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.xlf: is not well-formed XML \(line 1\)"):
         read_xliff(bad)
+
+
+def test_a_block_whose_id_moved_keeps_its_translation(tmp_path):
+    back = scripted_translation(exported(tmp_path)[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    moved = [gblock("notes:1", ["A new first bullet."]), gblock("notes:2", BLOCKS[0].segments, line=2),
+             gblock("notes:3", ["Funding remains the main gap."], line=3)]
+    out, rejections = bilingual_with([back], blocks=moved)
+    assert out["notes:1"].pending
+    assert not out["notes:2"].pending and not out["notes:3"].pending
+    assert out["notes:3"].fr == "trgnidnuF trsniamer treht trniam trpag."
+    assert {b.translated_by for b in out.values()} == {"memory", ""}
+    assert rejections == ()  # each unit filled the block it moved to

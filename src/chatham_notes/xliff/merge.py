@@ -61,12 +61,16 @@ class XliffTranslator:
             documents: the names of this run's notes files; a unit for any other is "for another document".
         """
         self._units = {(u.document, u.source_lang, u.target_lang, u.id): u for u in units}
+        # units of these notes are memory too: a block whose id moved (a bullet added above it) keeps its translation
+        own = [u for u in units if u.document in set(documents)]
         self._memory = {_memory_key(u.source_lang, u.target_lang, u.source, u.codes): u
-                        for u in memory if u.target is not None and u.problem is None}
+                        for u in (*memory, *own) if u.target is not None and u.problem is None}
         self._needles = _MatchedOnce(needles.items)
         self.fallback = fallback
         self.rejections: list[Rejection] = list(rejections)
-        self._used: set[tuple[str, str, str, str]] = set()
+        self._problems: dict[tuple[str, str, str, str], Rejection] = {}  # by unit key, until `finish`
+        self._used: set[tuple[str, str, str, str]] = set()  # matched a block by id
+        self._reused: set[tuple[str, str, str, str]] = set()  # answered a block as memory
         self._documents: set[str] = set(documents)
 
     @property
@@ -98,18 +102,23 @@ class XliffTranslator:
         unit = self._units.get(key)
         if unit is not None:
             self._used.add(key)
-            answer = self._checked(unit, request, "xliff")
+            answer, problem = self._checked(unit, request, "xliff")
             if answer is not None:
                 return answer
+            if problem is not None:
+                self._problems[key] = Rejection(unit.file, unit.id, problem)
         codes = tuple(ctype(h) for h in request.holders)
         remembered = self._memory.get(_memory_key(str(request.source), str(request.target),
                                                   canonical(request.text), codes))
-        return self._checked(remembered, request, "memory", quiet=True) if remembered else None
+        answer = self._checked(remembered, request, "memory")[0] if remembered else None
+        if answer is not None:
+            self._reused.add((remembered.document, remembered.source_lang, remembered.target_lang, remembered.id))
+        return answer
 
-    def _checked(self, unit: Unit, request: Request, origin: str, quiet: bool = False) -> Answer | None:
-        """The unit's target when it may be used; else None, with a rejection unless `quiet`."""
+    def _checked(self, unit: Unit, request: Request, origin: str) -> tuple[Answer | None, str | None]:
+        """The unit's target as an answer when it may be used, else what is wrong with it (None: no target)."""
         if unit.target is None:
-            return None
+            return None, None
         problem = unit.problem
         if problem is None and unit.source != canonical(request.text):
             problem = "its source changed since the export; not used"
@@ -119,17 +128,17 @@ class XliffTranslator:
             if leaks:
                 kinds = ", ".join(sorted({leak.kind.value for leak in leaks}))
                 problem = f"the translation names someone ({kinds}); not used"
-        if problem is None:
-            return Answer(unit.target, origin)
-        if not quiet:
-            self.rejections.append(Rejection(unit.file, unit.id, problem))
-        return None
+        return (Answer(unit.target, origin), None) if problem is None else (None, problem)
 
     def finish(self) -> tuple[Rejection, ...]:
-        """Every rejection, with the units that matched no block awaiting translation."""
+        """Every rejection, with the units that matched no block awaiting translation.
+
+        A unit refused for its block but whose translation filled another (its block moved) is not reported.
+        """
+        self.rejections.extend(r for key, r in self._problems.items() if key not in self._reused)
         others: dict[tuple[str, str], int] = {}
         for key, unit in self._units.items():
-            if key in self._used or unit.target is None:
+            if key in self._used or key in self._reused or unit.target is None:
                 continue
             if unit.document not in self._documents:
                 others[(unit.file, unit.document)] = others.get((unit.file, unit.document), 0) + 1
