@@ -30,6 +30,7 @@ def test_packaging_wheel_holds_models_and_samples(wheel):
     on_disk = {f"chatham_notes/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / "models").rglob("*") if p.is_file()}
     assert on_disk and on_disk <= models
     assert "chatham_notes/samples/roster.csv" in names
+    assert "chatham_notes/samples/translations/demo.en-fr.xlf" in names
     assert "chatham_notes/templates/report.html.j2" in names
 
 

@@ -188,3 +188,5 @@ def test_pipeline_demo_writes_summary_and_report(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "summary.docx").exists()
     assert (tmp_path / "report.html").exists()
+    last = result.output.strip().splitlines()[-1]
+    assert last.endswith(" block(s) translated, 0 block(s) await translation."), last

@@ -109,6 +109,15 @@ def test_translator_receives_only_text_without_names():
         assert original not in sent
     assert "⟦1⟧" in sent
     assert all((src, dst) == (Lang.EN, Lang.FR) for _, src, dst in backend.received)
+    # the same blocks handed to a human translator as XLIFF: no name either
+    from chatham_notes.xliff import export_units, xliff_bytes
+
+    pending = make_bilingual(blocks, get_translator("none"))
+    units = export_units([(("t", "t"), pending)], [blocks])
+    exported = xliff_bytes(units, Lang.EN, Lang.FR).decode("utf-8")
+    assert [u.block_id for u in units] == ["b1", "b2"] and '<x id="1"' in exported
+    for original in ORIGINALS:
+        assert original not in exported
 
 
 def test_translation_renders_placeholders_in_target_language():
@@ -277,3 +286,21 @@ def test_restore_inverts_protect(segments):
 
 def test_restore_accepts_tokens_padded_with_spaces():
     assert restore("⟦ 1 ⟧ a dit", (P,)) == (P, " a dit")
+
+
+def test_argos_without_a_package_says_which_one_in_one_line(monkeypatch):
+    _fake_argos(monkeypatch, with_fr_en=False)
+    with pytest.raises(ConfigurationError) as err:
+        get_translator("argos")
+    message = str(err.value)
+    assert "fr->en language package" in message and "en->fr" not in message
+    assert "install_from_path" in message and "\n" not in message
+
+
+def test_translations_record_who_wrote_them():
+    backend = RecordingBackend({" said that water matters.": " a dit que l'eau compte."})
+    [out] = make_bilingual([gblock("b1", "Amina said that water matters.", [P, " said that water matters."])],
+                           backend)
+    assert out.translated_by == "fake"
+    [pending] = make_bilingual([gblock("b1", "Water.", ["Water."])], get_translator("none"))
+    assert pending.translated_by == ""

@@ -137,6 +137,13 @@ def _options(level: str, k: int, pseudonyms: bool, **extra):
 @click.option("--translator", type=click.Choice(["none", "argos", "pairs"]), default="none", show_default=True,
               help="none: mark blocks as awaiting translation; argos: offline Argos Translate; "
                    "pairs: the notes hold both versions as EN:/FR: paragraphs.")
+@click.option("--xliff-out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the blocks awaiting translation as XLIFF 1.2 for a CAT tool, one file per "
+                   "direction: FILE.xlf -> FILE.en-fr.xlf, FILE.fr-en.xlf.")
+@click.option("--translations", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An XLIFF file your translator sent back: its units fill the blocks by id. Repeatable.")
+@click.option("--memory", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An earlier XLIFF file (e.g. a previous event's): exact matches are reused. Repeatable.")
 @click.option("--title", help="Title in English (default: the notes' front matter).")
 @click.option("--title-fr", help="Title in French.")
 @click.option("--date", help="Date of the meeting, YYYY-MM-DD.")
@@ -144,7 +151,7 @@ def _options(level: str, k: int, pseudonyms: bool, **extra):
 @click.pass_obj
 @handle_errors
 def summarise(obj, notes, output, roster, decisions, report_html, report_json, level, k, pseudonyms,
-              layout, translator, title, title_fr, date, place) -> None:
+              layout, translator, xliff_out, translations, memory, title, title_fr, date, place) -> None:
     """Write the shareable bilingual Word summary of NOTES (files or folders).
 
     Several files make one summary, in the order given, each a section.
@@ -156,17 +163,26 @@ def summarise(obj, notes, output, roster, decisions, report_html, report_json, l
     options = _options(level, k, pseudonyms, layout=layout, translator=translator, title=title,
                        title_fr=title_fr, date=date, place=place)
     result = run(notes, output, roster=roster, options=options, decisions=decisions,
-                 report_html=report_html, report_json=report_json, progress=obj["progress"])
+                 report_html=report_html, report_json=report_json, translations=translations, memory=memory,
+                 xliff_out=xliff_out, progress=obj["progress"])
+    if xliff_out is not None and not result.xliff:
+        click.echo("No block awaits translation: no XLIFF file written.", err=True)
     _say_written(result)
 
 
 def _say_written(result) -> None:
+    """What was written; the last line counts translated and pending blocks."""
     findings = sum(len(d.mentions) for d in result.analysis.detections)
     click.echo(f"Wrote {result.output} ({findings} findings generalised, 0 leaks).", err=True)
-    if result.pending_translation:
-        click.echo(f"{result.pending_translation} block(s) await translation.", err=True)
+    for path in result.xliff:
+        click.echo(f"Wrote {path} (XLIFF 1.2 for your translator: no names in it).", err=True)
     for path in result.reports:
         click.echo(f"Wrote {path} (CONFIDENTIAL: it holds the original names).", err=True)
+    for rejection in result.rejections:  # file, unit id and reason: never the text
+        click.echo(f"Translation not used: {rejection.terminal}", err=True)
+    rejected = f", {len(result.rejections)} translation(s) rejected" if result.rejections else ""
+    click.echo(f"{result.translated} block(s) translated, {result.pending_translation} block(s) await "
+               f"translation{rejected}.", err=True)
 
 
 @cli.command()
@@ -291,17 +307,22 @@ def roster_check(roster_file) -> None:
 @click.pass_obj
 @handle_errors
 def demo(obj, output_dir, layout) -> None:
-    """Run the main job on the bundled samples: a bilingual summary and its report."""
+    """Run the main job on the bundled samples: a bilingual summary and its report.
+
+    The samples' translations come from XLIFF written for the project
+    (samples/translations/), as an organiser's translator would send them back.
+    """
     from .pipeline import Options, summarise as run
     from .resources import samples_dir
 
     samples = samples_dir()
     output_dir.mkdir(parents=True, exist_ok=True)
     notes = [samples / name for name in DEMO_NOTES if (samples / name).exists()]
+    translations = sorted((samples / "translations").glob("*.xlf"))
     result = run(notes, output_dir / "summary.docx", roster=samples / "roster.csv",
                  options=Options(layout=layout, translator="pairs"),
                  report_html=output_dir / "report.html", report_json=output_dir / "report.json",
-                 progress=obj["progress"])
+                 translations=translations, progress=obj["progress"])
     _say_written(result)
 
 

@@ -45,3 +45,7 @@ class LeakError(ChathamError):
     def __init__(self, leaks: tuple, message: str | None = None) -> None:
         self.leaks = leaks
         super().__init__(message or f"{len(leaks)} leak(s) found; the shareable file was not written")
+
+
+class TranslationFileError(InputError):
+    """A translation file (XLIFF) that cannot be read. `summarise` goes on without it; the report says why."""

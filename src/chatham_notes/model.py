@@ -356,6 +356,8 @@ class BilingualBlock:
         label_en, label_fr: the generalised speaker label of a turn, else None.
         source_lang: the language the rapporteur wrote it in.
         pending: the other language is awaiting translation (it holds the original text).
+        translated_by: who wrote the other language: "pairs", "argos", "xliff", "memory"...;
+            "" when nothing needed translating or it is pending.
     """
 
     block_id: str
@@ -367,6 +369,7 @@ class BilingualBlock:
     label_en: str | None = None
     label_fr: str | None = None
     pending: bool = False
+    translated_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,28 @@ class SummariseResult:
     leaks: tuple[Leak, ...] = ()
     pending_translation: int = 0
     reports: tuple[Path, ...] = field(default_factory=tuple)
+    translated: int = 0
+    rejections: tuple = ()  # xliff.Rejection: translations that were not used
+    xliff: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class TranslationOutcome:
+    """How the blocks that needed translating fared, for the report and the CLI.
+
+    Attributes:
+        by: (who translated, how many blocks), e.g. (("xliff", 60), ("memory", 5)).
+        pending: blocks still awaiting translation.
+        rejections: translation files or units that were not used (`xliff.Rejection`).
+    """
+
+    by: tuple[tuple[str, int], ...] = ()
+    pending: int = 0
+    rejections: tuple = ()
+
+    @property
+    def translated(self) -> int:
+        return sum(count for _, count in self.by)
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
@@ -153,11 +175,16 @@ def created_timestamp(date: str | None) -> str:
     return f"{day.isoformat()}T12:00:00Z"
 
 
-def bilingual_parts(analysis: Analysis, translator_name: str) -> list[tuple[tuple[str, str], tuple]]:
-    """Translate each document's generalised blocks: one ((title EN, title FR), blocks) per file."""
+def bilingual_parts(analysis: Analysis, translator: str | object) -> list[tuple[tuple[str, str], tuple]]:
+    """Translate each document's generalised blocks: one ((title EN, title FR), blocks) per file.
+
+    Args:
+        analysis: the generalised documents.
+        translator: a backend's name ("none", "argos", "pairs") or a backend.
+    """
     from .translate import get_translator, make_bilingual
 
-    translator = get_translator(translator_name)
+    translator = get_translator(translator) if isinstance(translator, str) else translator
     parts = []
     for document, blocks in zip(analysis.documents, analysis.generalised, strict=True):
         title = document.metadata.title or Path(document.source).stem.replace("-", " ").replace("_", " ")
@@ -174,9 +201,18 @@ def summarise(
     decisions: str | Path | None = None,
     report_html: str | Path | None = None,
     report_json: str | Path | None = None,
+    translations: Sequence[str | Path] = (),
+    memory: Sequence[str | Path] = (),
+    xliff_out: str | Path | None = None,
     progress: Progress = _no_progress,
 ) -> SummariseResult:
     """Write the shareable bilingual .docx summary of `notes`, fail-closed.
+
+    Args:
+        translations: XLIFF 1.2 files a translator sent back: their units fill blocks by id.
+        memory: earlier XLIFF files (e.g. a previous event's): exact matches of a source are reused.
+        xliff_out: write the blocks still awaiting translation as XLIFF 1.2, one file per
+            direction (`summary.xlf` -> `summary.en-fr.xlf`, `summary.fr-en.xlf`).
 
     Raises:
         InputError: a note, roster or decisions file cannot be used (nothing is written).
@@ -187,19 +223,23 @@ def summarise(
     from .safeio import check_writable
 
     output = Path(output)
-    for path in (output, report_html, report_json):
+    for path in (output, report_html, report_json, *_xliff_paths(xliff_out)):
         if path is not None:
             check_writable(Path(path))
     analysis = analyse(read_documents(notes, progress), load_roster(roster), options, decisions, progress)
     return write_summary(analysis, output, options=options, decisions=decisions, report_html=report_html,
-                         report_json=report_json, progress=progress)
+                         report_json=report_json, translations=translations, memory=memory, xliff_out=xliff_out,
+                         progress=progress)
 
 
-def prepare_summary(analysis: Analysis, options: Options = Options()):
-    """Translate and assemble the summary of an analysis: (Summary, blocks awaiting translation)."""
+def prepare_summary(analysis: Analysis, options: Options = Options(), translator: str | object | None = None):
+    """Translate and assemble the summary of an analysis: (Summary, the translated parts).
+
+    `translator`: a backend, or its name; by default the one `options` names.
+    """
     from .summary import build_summary
 
-    parts = bilingual_parts(analysis, options.translator)
+    parts = bilingual_parts(analysis, options.translator if translator is None else translator)
     date = session_date(analysis.documents, options)
     summary = build_summary(
         parts,
@@ -212,8 +252,7 @@ def prepare_summary(analysis: Analysis, options: Options = Options()):
         translator=options.translator,
         created=created_timestamp(date),
     )
-    pending = tuple(b for _, blocks in parts for b in blocks if b.pending)
-    return summary, pending
+    return summary, parts
 
 
 def write_summary(
@@ -224,17 +263,28 @@ def write_summary(
     decisions: str | Path | None = None,
     report_html: str | Path | None = None,
     report_json: str | Path | None = None,
+    translations: Sequence[str | Path] = (),
+    memory: Sequence[str | Path] = (),
+    xliff_out: str | Path | None = None,
     progress: Progress = _no_progress,
 ) -> SummariseResult:
-    """Render, leak-check and write the summary of an analysis (see `summarise`)."""
+    """Translate, render, leak-check and write the summary of an analysis (see `summarise`)."""
     from .render import render_docx
     from .safeio import atomic_output
     from .verify import leak_check, needles_for
 
     output = Path(output)
-    summary, pending = prepare_summary(analysis, options)
     needles = needles_for(analysis.roster, analysis.detections)
+    translator = _translator(options.translator, translations, memory, needles, analysis.documents)
+    summary, parts = prepare_summary(analysis, options, translator)
+    outcome = _outcome(parts, translator)
+    exports = _xliff_exports(parts, analysis, xliff_out, needles)
+    pending = tuple(b for _, blocks in parts for b in blocks if b.pending)
+    checked = "the rendered summary"
     try:
+        if exports_leaks := _exports_leaks(exports, needles):
+            checked = "the XLIFF export"
+            raise LeakError(exports_leaks)
         with atomic_output(output) as tmp:
             render_docx(summary, tmp, layout=options.layout)
             progress("verify", 0, 1)
@@ -246,19 +296,88 @@ def write_summary(
         # the reviewer needs the leaks listed; any other failure leaves no report claiming a verdict
         if report_html is None and report_json is None:
             report_html = output.with_name(output.stem + "-report.html")
-        reports = _write_reports(analysis, options, error.leaks, pending, report_html, report_json, None, decisions)
-        raise LeakError(error.leaks, _refusal(output, error.leaks, reports[0])) from None
-    reports = _write_reports(analysis, options, (), pending, report_html, report_json, output, decisions)
-    return SummariseResult(output, analysis, (), len(pending), reports)
+        reports = _write_reports(analysis, options, error.leaks, pending, report_html, report_json, None, decisions,
+                                 outcome)
+        raise LeakError(error.leaks, _refusal(output, error.leaks, reports[0], checked)) from None
+    written = _write_exports(exports)
+    reports = _write_reports(analysis, options, (), pending, report_html, report_json, output, decisions, outcome)
+    return SummariseResult(output, analysis, (), len(pending), reports, outcome.translated, outcome.rejections,
+                           written)
 
 
-def _refusal(output: Path, leaks: Sequence[Leak], report: Path) -> str:
-    """The one line a refused summary gets: how many leaks of which kinds, where they are listed, the way out."""
+def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[str | Path], needles,
+                documents: Sequence[NoteDocument] = ()):
+    """The named backend, behind the returned XLIFF units and the memory when there are any."""
+    from .translate import get_translator
+
+    base = get_translator(name)
+    if not translations and not memory:
+        return base
+    from .xliff import XliffTranslator, load_units
+
+    units, rejections = load_units(translations)
+    remembered, memory_rejections = load_units(memory)
+    names = [Path(document.source).name for document in documents]
+    return XliffTranslator(units, remembered, needles, base, rejections + memory_rejections, names)
+
+
+def _outcome(parts, translator) -> TranslationOutcome:
+    """Who translated how many blocks, how many are pending, and what was refused."""
+    from collections import Counter
+
+    blocks = [b for _, bs in parts for b in bs]
+    by = Counter(b.translated_by for b in blocks if b.translated_by)
+    rejections = translator.finish() if hasattr(translator, "finish") else ()
+    return TranslationOutcome(tuple(sorted(by.items())), sum(b.pending for b in blocks), tuple(rejections))
+
+
+def _xliff_paths(xliff_out: str | Path | None) -> list[Path]:
+    if xliff_out is None:
+        return []
+    from .xliff import direction_path
+
+    return [direction_path(Path(xliff_out), source, target) for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN))]
+
+
+def _xliff_exports(parts, analysis: Analysis, xliff_out: str | Path | None, needles) -> list[tuple[Path, bytes]]:
+    """(path, content) of each direction that has blocks awaiting translation."""
+    if xliff_out is None:
+        return []
+    from .xliff import direction_path, export_units, xliff_bytes
+
+    units = export_units(parts, analysis.generalised)
+    exports = []
+    for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN)):
+        if any(u.source is source for u in units):
+            exports.append((direction_path(Path(xliff_out), source, target), xliff_bytes(units, source, target)))
+    return exports
+
+
+def _exports_leaks(exports: Sequence[tuple[Path, bytes]], needles) -> tuple[Leak, ...]:
+    """The leak check of the XLIFF files, with the same needles as the .docx, before they are written."""
+    from .verify import leak_check_text
+
+    return tuple(leak for path, data in exports for leak in leak_check_text(data.decode("utf-8"), needles, path.name))
+
+
+def _write_exports(exports: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
+    """Write the XLIFF files atomically, owner-only."""
+    from .safeio import atomic_output
+
+    for path, data in exports:
+        with atomic_output(path, mode=0o600) as tmp:
+            tmp.write_bytes(data)
+    return tuple(path for path, _ in exports)
+
+
+def _refusal(output: Path, leaks: Sequence[Leak], report: Path, checked: str) -> str:
+    """The one line a refused summary gets: how many leaks of which kinds in what, where they are
+    listed, the way out. Nothing was written (neither the .docx nor any XLIFF file)."""
     counts: dict[str, int] = {}
     for leak in leaks:
         counts[leak.kind.value] = counts.get(leak.kind.value, 0) + 1
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-    return (f"{output}: {len(leaks)} leak(s) in the rendered summary ({kinds}); it was not written. "
+    return (f"{output}: {len(leaks)} leak(s) in {checked} ({kinds}); nothing was written. "
             f"{report} lists each one with its location; keep or remove them in a decisions file "
             f"and run again with --decisions")
 
@@ -267,14 +386,15 @@ def _first(analysis: Analysis, attribute: str) -> str | None:
     return next((getattr(d.metadata, attribute) for d in analysis.documents if getattr(d.metadata, attribute)), None)
 
 
-def _write_reports(analysis, options, leaks, pending, report_html, report_json, output, decisions=None) -> tuple[Path, ...]:
+def _write_reports(analysis, options, leaks, pending, report_html, report_json, output, decisions=None,
+                   translation=None) -> tuple[Path, ...]:
     """Write the confidential report(s) the user asked for."""
     if report_html is None and report_json is None:
         return ()
     from .report import build_report, write_html_report, write_json_report
 
     report = build_report(analysis=analysis, options=options, leaks=leaks, pending=pending, output=output,
-                          decisions_path=decisions)
+                          decisions_path=decisions, translation=translation)
     written = []
     if report_html is not None:
         write_html_report(report, Path(report_html))

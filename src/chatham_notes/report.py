@@ -164,6 +164,7 @@ def build_report(
     output: str | Path | None = None,
     decisions_path: str | Path | None = None,
     generated: str | None = None,
+    translation: Any = None,
 ) -> Report:
     """Gather the report of one run.
 
@@ -180,6 +181,7 @@ def build_report(
         output: the shareable file written, or None if it was not.
         decisions_path: the reviewer's decisions file, for the inputs list.
         generated: the report's timestamp (ISO); now by default.
+        translation: a `pipeline.TranslationOutcome` (who translated how many blocks, what was refused).
     """
     if analysis is not None:
         detections = detections or analysis.detections
@@ -194,14 +196,29 @@ def build_report(
         verdict="leaks" if leaks else "clean",
         inputs=_inputs(detections, roster_source, decisions_path),
         settings=_settings(options),
-        needs_review=tuple(_needs_review(findings, pending, outcome)),
+        needs_review=tuple(_needs_review(findings, pending, outcome)) + _rejections(translation),
         findings=findings,
         counts=_counts(findings),
         leaks=tuple(leaks),
         removed_blocks=tuple(_removed_blocks(detections, generalised)),
         decisions=_decision_rows(outcome),
-        notes=tuple(n for d in detections for n in d.document.notes),
+        notes=tuple(n for d in detections for n in d.document.notes) + _translation_note(translation),
     )
+
+
+def _rejections(translation: Any) -> tuple[ReviewItem, ...]:
+    """One "translation rejected" item per translation file or unit that was not used."""
+    rejections = getattr(translation, "rejections", ()) or ()
+    return tuple(ReviewItem("translation rejected", r.unit or r.file, str(r), r.file) for r in rejections)
+
+
+def _translation_note(translation: Any) -> tuple[str, ...]:
+    """"Translation: 60 block(s) translated (xliff 55, memory 5), 5 awaiting translation." when known."""
+    if translation is None:
+        return ()
+    by = ", ".join(f"{who} {count}" for who, count in translation.by)
+    return (f"Translation: {translation.translated} block(s) translated{f' ({by})' if by else ''}, "
+            f"{translation.pending} awaiting translation, {len(translation.rejections)} translation(s) rejected.",)
 
 
 def _inputs(detections: Sequence[Detection], roster: str | Path | None, decisions: str | Path | None) -> tuple[InputFile, ...]:

@@ -1,6 +1,8 @@
 """Translation stage: generalised blocks -> `BilingualBlock`s in English and French.
 
-Three backends sit behind one small interface (`Translator`):
+Three backends sit behind one small interface (`Translator`), and a fourth,
+`xliff.XliffTranslator`, answers block by block (`translate_blocks`) from the
+translations an organiser's translator sent back as XLIFF:
 - `none`: nothing is translated; the other language holds the original text,
   marked as awaiting translation;
 - `argos`: Argos Translate, offline, when its en<->fr packages are installed
@@ -30,11 +32,11 @@ from .summary import recognise_section
 
 _TOKEN = re.compile(r"⟦\s*(\d+)\s*⟧")  # a translator may pad the token with spaces
 _PAIR_PREFIX = re.compile(r"^\s*(?:\[(EN|FR)\]|(EN|FR)\s*:)\s*")
-_ARGOS_HINT = (
-    "the 'argos' translator needs Argos Translate and its en->fr and fr->en packages: "
-    "pip install 'chatham-notes[argos]', then install both packages from files with "
+_ARGOS_HOW = (
+    "pip install 'chatham-notes[argos]', then install the packages from files with "
     "`argospm install` or argostranslate.package.install_from_path(PATH)"
 )
+_ARGOS_HINT = f"the 'argos' translator needs Argos Translate and its en->fr and fr->en packages: {_ARGOS_HOW}"
 
 
 @runtime_checkable
@@ -84,11 +86,17 @@ class ArgosTranslator:
         languages = {lang.code: lang for lang in module.get_installed_languages()}
         en, fr = languages.get("en"), languages.get("fr")
         self._translations = {}
-        for source, target in ((en, fr), (fr, en)):
+        missing = []
+        for pair, source, target in (("en->fr", en, fr), ("fr->en", fr, en)):
             found = source.get_translation(target) if source and target else None
             if found is None:
-                raise ConfigurationError(_ARGOS_HINT)
-            self._translations[(source.code, target.code)] = found
+                missing.append(pair)
+            else:
+                self._translations[(source.code, target.code)] = found
+        if missing:
+            raise ConfigurationError(
+                f"the 'argos' translator lacks its {' and '.join(missing)} language package"
+                f"{'s' if len(missing) > 1 else ''}: {_ARGOS_HOW}")
 
     def translate(self, texts: Sequence[str], source: Lang, target: Lang) -> list[str]:
         """Translate each text with the installed Argos package."""
@@ -102,6 +110,44 @@ def _import_argos() -> ModuleType:
         return importlib.import_module("argostranslate.translate")
     except ImportError as exc:
         raise ConfigurationError(_ARGOS_HINT) from exc
+
+
+@dataclass(frozen=True)
+class Request:
+    """One block to translate, for a backend that answers block by block.
+
+    Attributes:
+        document: the notes file's name (`Location.file`).
+        block_id: the block's id.
+        text: the block with its placeholders as tokens (`protect`).
+        holders: the placeholders, token n being index n-1.
+    """
+
+    document: str
+    block_id: str
+    text: str
+    holders: tuple[Placeholder, ...]
+    source: Lang
+    target: Lang
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A backend's translation of one `Request`, in tokens, and who wrote it ("xliff", "memory"...)."""
+
+    text: str
+    origin: str
+
+
+@runtime_checkable
+class BlockTranslator(Protocol):
+    """A backend that sees which block it translates and may leave some pending."""
+
+    name: str
+
+    def translate_blocks(self, requests: Sequence[Request]) -> list[Answer | None]:
+        """One answer per request; None leaves the block awaiting translation."""
+        ...
 
 
 def get_translator(name: str) -> Translator:
@@ -192,7 +238,7 @@ class _Job:
     source: Lang
 
 
-def _base(job: _Job, en: str, fr: str, pending: bool) -> BilingualBlock:
+def _base(job: _Job, en: str, fr: str, pending: bool, origin: str = "") -> BilingualBlock:
     """A BilingualBlock with the block's kind, level and label in both languages."""
     block, label = job.item.block, job.item.label
     return BilingualBlock(
@@ -205,6 +251,7 @@ def _base(job: _Job, en: str, fr: str, pending: bool) -> BilingualBlock:
         label_en=_render(label, Lang.EN) if label is not None else None,
         label_fr=_render(label, Lang.FR) if label is not None else None,
         pending=pending,
+        translated_by=origin,
     )
 
 
@@ -234,12 +281,37 @@ def _translate_jobs(jobs: Sequence[_Job], translator: Translator) -> dict[int, B
         if not batch:
             continue
         protected = [protect(job.item.segments) for _, job in batch]
-        outputs = translator.translate([text for text, _ in protected], source, _other(source))
-        for (index, job), (_, holders), output in zip(batch, protected, outputs, strict=True):
-            segments = restore(output, holders) or _piecewise(job, translator)
-            en, fr = _en_fr(source, _render(job.item.segments, source), _render(segments, _other(source)))
-            done[index] = _base(job, en, fr, False)
+        if isinstance(translator, BlockTranslator):
+            answers = translator.translate_blocks([_request(job, text, holders) for (_, job), (text, holders)
+                                                   in zip(batch, protected, strict=True)])
+        else:
+            outputs = translator.translate([text for text, _ in protected], source, _other(source))
+            answers = [Answer(output, translator.name) for output in outputs]
+        for (index, job), (_, holders), answer in zip(batch, protected, answers, strict=True):
+            done[index] = _translated(job, holders, answer, translator)
     return done
+
+
+def _request(job: _Job, text: str, holders: tuple[Placeholder, ...]) -> Request:
+    block = job.item.block
+    return Request(block.location.file, block.id, text, holders, job.source, _other(job.source))
+
+
+def _translated(job: _Job, holders: tuple[Placeholder, ...], answer: Answer | None,
+                translator: Translator) -> BilingualBlock:
+    """The block with its translation; pending when there is none (or its tokens broke, block by block)."""
+    if answer is None:
+        return _untranslated(job)
+    segments = restore(answer.text, holders)
+    if segments is None:
+        # a machine lost the tokens: translate run by run; a human's units were checked already
+        machine = getattr(translator, "fallback", None) if isinstance(translator, BlockTranslator) else translator
+        if machine is None or answer.origin != machine.name:
+            return _untranslated(job)
+        segments = _piecewise(job, machine)
+    source = job.source
+    en, fr = _en_fr(source, _render(job.item.segments, source), _render(segments, _other(source)))
+    return _base(job, en, fr, False, answer.origin)
 
 
 def _piecewise(job: _Job, translator: Translator) -> tuple[Segment, ...]:
@@ -280,7 +352,7 @@ def _pairs(jobs: Sequence[_Job]) -> dict[int, BilingualBlock | None]:
         lang_a, lang_b = _pair_lang(first), _pair_lang(second)
         if lang_a and lang_b and lang_a is not lang_b:
             en, fr = _en_fr(lang_a, _render(_strip_pair(first), lang_a), _render(_strip_pair(second), lang_b))
-            result[index] = _base(_Job(first, lang_a), en, fr, False)
+            result[index] = _base(_Job(first, lang_a), en, fr, False, "pairs")
             result[index + 1] = None
             index += 2
         else:
