@@ -65,7 +65,7 @@ def starts_sentence(text: str, start: int) -> bool:
 def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> bool:
     """Whether the ordinary word text[start:end] names a person there.
 
-    It does as a speaker label; after a title ("Dr Rose", « M. Lebon »); as the subject of an
+    It does as a speaker label (or a line or bullet that starts "Frost: …"); after a title ("Dr Rose", « M. Lebon »); as the subject of an
     attribution verb ("Bishop said", "rose asked"); with a possessive ("Rose's point"); as a
     vocative at the start of a sentence ("Grace, you had a question?"); and capitalised inside
     a sentence ("as Summer noted", "thanks, Grace") unless a capitalised word follows, which
@@ -82,7 +82,7 @@ def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> 
     if title_before(text, start) or cue_after(text, end):
         return True
     initial = starts_sentence(text, start)
-    if re.match(r"['’]s\b", after) or initial and re.match(r",\s", after):
-        return True  # "Rose's point about sequencing", vocative "Grace, you had a question?"
+    if re.match(r"['’]s\b", after) or initial and re.match(r",\s|\s?:\s", after):
+        return True  # "Rose's point about sequencing", vocative "Grace, you had a question?", label "- Frost: …"
     next_word = WORD.match(after.lstrip())
     return not initial and not (next_word and is_capitalised(next_word.group()))
