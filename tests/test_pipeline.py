@@ -113,8 +113,8 @@ def test_pipeline_several_files_make_one_summary(tmp_path):
         assert "word/document.xml" in package.namelist()
 
 
-def test_pipeline_planted_leak_is_never_written(tmp_path, monkeypatch, roster):
-    """Fail closed: a renderer that lets a name through gets no file under the requested name."""
+def _plant_in_render(monkeypatch, sentence: str) -> None:
+    """Make the renderer let `sentence` through, as a bug or a hand edit would."""
     from chatham_notes import render
 
     real = render.render_docx
@@ -122,10 +122,15 @@ def test_pipeline_planted_leak_is_never_written(tmp_path, monkeypatch, roster):
     def leaky(summary, path, layout="side-by-side"):
         real(summary, path, layout)
         document = docx.Document(path)
-        document.add_paragraph(f"Thanks to {roster.participants[0].name}.")
+        document.add_paragraph(sentence)
         document.save(path)
 
     monkeypatch.setattr(render, "render_docx", leaky)
+
+
+def test_pipeline_planted_leak_is_never_written(tmp_path, monkeypatch, roster):
+    """Fail closed: a renderer that lets a name through gets no file under the requested name."""
+    _plant_in_render(monkeypatch, f"Thanks to {roster.participants[0].name}.")
     target = tmp_path / "s.docx"
     with pytest.raises(LeakError):
         pipeline.summarise([SAMPLES / NOTE_SAMPLES[0]], target, roster=ROSTER, report_json=tmp_path / "r.json")
@@ -136,17 +141,7 @@ def test_pipeline_planted_leak_is_never_written(tmp_path, monkeypatch, roster):
 
 def test_pipeline_refusal_is_one_line_with_counts_a_report_beside_it_and_the_way_out(tmp_path, monkeypatch, roster):
     """With no report asked for, a refused summary still gets its leaks listed beside it."""
-    from chatham_notes import render
-
-    real = render.render_docx
-
-    def leaky(summary, path, layout="side-by-side"):
-        real(summary, path, layout)
-        document = docx.Document(path)
-        document.add_paragraph(f"Thanks to {roster.participants[0].name} and {roster.participants[1].name}.")
-        document.save(path)
-
-    monkeypatch.setattr(render, "render_docx", leaky)
+    _plant_in_render(monkeypatch, f"Thanks to {roster.participants[0].name} and {roster.participants[1].name}.")
     result = CliRunner().invoke(cli, ["summarise", str(SAMPLES / NOTE_SAMPLES[0]), "--roster", str(ROSTER),
                                       "-o", str(tmp_path / "s.docx")])
     assert result.exit_code == 1
