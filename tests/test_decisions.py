@@ -214,3 +214,20 @@ def _d(action: str, **fields):  # a Decision, briefly
     from chatham_notes.decisions import Decision
 
     return Decision(action, **fields)
+
+
+def test_a_kept_party_form_is_no_needle_so_the_summary_is_written(tmp_path) -> None:
+    """Regression: keeping a text the party book propagated made the leak check refuse (its
+    forms were still needles); a reviewer's keep stands everywhere, the check included."""
+    from chatham_notes import pipeline
+
+    note = tmp_path / "n.md"
+    note.write_text("Farida Haddad (Ipsos): the survey closes in May.\n\nHaddad agreed with the others.\n",
+                    encoding="utf-8")
+    decisions = tmp_path / "d.yaml"
+    decisions.write_text("keep:\n  - text: Haddad\n", encoding="utf-8")
+    result = pipeline.summarise([note], tmp_path / "s.docx", decisions=decisions)
+    assert result.output.is_file()
+    from chatham_notes.verify import document_text
+
+    assert "Haddad" in document_text(result.output) and "Farida" not in document_text(result.output)

@@ -271,10 +271,10 @@ def write_summary(
     """Translate, render, leak-check and write the summary of an analysis (see `summarise`)."""
     from .render import render_docx
     from .safeio import atomic_output
-    from .verify import leak_check, needles_for
+    from .verify import leak_check
 
     output = Path(output)
-    needles = needles_for(analysis.roster, analysis.detections)
+    needles = analysis_needles(analysis)
     translator = _translator(options.translator, translations, memory, needles, analysis.documents)
     summary, parts = prepare_summary(analysis, options, translator)
     outcome = _outcome(parts, translator)
@@ -483,10 +483,20 @@ def check(
         raise InputError(path, "no such file" if not path.exists() else "is not a file")
     if roster is None and not notes:
         raise InputError(path, "nothing to check against", "give --roster and/or --notes")
-    from .verify import leak_check, needles_for
+    from .verify import leak_check
 
     roster_obj = load_roster(roster)
-    detections: tuple[Detection, ...] = ()
+    analysis = Analysis((), roster_obj, (), ())
     if notes:
-        detections = analyse(read_documents(notes), roster_obj, Options(), decisions).detections
-    return leak_check(path, needles_for(roster_obj, detections))
+        analysis = analyse(read_documents(notes), roster_obj, Options(), decisions)
+    return leak_check(path, analysis_needles(analysis))
+
+
+def analysis_needles(analysis: Analysis):
+    """The leak check's needles for an analysis: the party book's forms, the roster's, the
+    reviewer's removals; never a text the reviewer decided to keep."""
+    from .verify import needles_for
+
+    outcome = analysis.decisions_outcome
+    kept = [m.text for m in outcome.kept] + [c.text for c in outcome.kept_candidates] if outcome else []
+    return needles_for(analysis.roster, analysis.detections, kept=kept)

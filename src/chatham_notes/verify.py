@@ -81,20 +81,23 @@ class Needles:
         return TermMatcher((n.text, n) for n in self.items)
 
 
-def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: Iterable[tuple[str, Kind]] = ()) -> Needles:
+def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: Iterable[tuple[str, Kind]] = (),
+                kept: Iterable[str] = ()) -> Needles:
     """The strings a shareable file must not hold: the party book's.
 
     Every form of every party (`Party.forms`: what detection propagated and removed), every
     roster form, the text of every other finding removed (contacts, roles), and `extra`
     (the reviewer's removals). The tool's own text (the rule's notice and name in both
-    languages, headings, generic phrases) is never a needle: it is written into every summary.
+    languages, headings, generic phrases) is never a needle: it is written into every summary;
+    nor is a text the reviewer decided to keep (`kept`): the decision stands everywhere.
     """
+    kept_keys = {lower(fold(text.strip())[0]).strip() for text in kept}
     seen: set[tuple[str, Kind]] = set()
     items: list[Needle] = []
 
     def add(text: str, kind: Kind, source: str) -> None:
         key = (lower(fold(text.strip())[0]).strip(), kind)
-        if key[0] and key not in seen:
+        if key[0] and key not in seen and key[0] not in kept_keys:
             seen.add(key)
             items.append(Needle(text.strip(), kind, source))
 
