@@ -3,8 +3,9 @@ names spelt in a contact; and which organisations are tied to a participant at a
 
 - An organisation is an affiliation (removed) only where something ties it to a participant:
   a speaker label's parentheses, a person's aside or apposition, the roster, a role that holds
-  it ("the UNODC colleague"), a person or role right before "from/of/de…" and its name, or a
-  speaker's own words ("I work for UNICEF", « je représente l'ONUDC »). Once tied anywhere it
+  it ("the UNODC colleague"), a person or role right before "from/of/de…" and its name, a
+  speaker's own words ("I work for UNICEF", « je représente l'ONUDC »), or a speech verb after
+  it: in a meeting's notes "UNODC said" is its representative speaking. Once tied anywhere it
   is removed everywhere (propagation); never tied, it is content and goes to review.
 
 - "Ana Quispe (Universidad Mayor de San Andrés)": what a person's parentheses hold, when it
@@ -28,6 +29,7 @@ from ..resources import read_yaml
 from .cues import NAME_RUN, alternation
 from .gazetteer import place_tier
 from .lexicon import is_common_word, org_cues, role_nouns
+from .name_context import cue_after
 from .sources import Source
 from .text import WORD, Hit
 
@@ -131,7 +133,7 @@ def tied_organisations(hits: list[Hit], texts: dict[tuple[str, Field], str],
                 or (h.key or "").startswith("ra:") \
                 or any(s <= h.start and h.end <= e for s, e in roles.get(where, ())) \
                 or link and h.start - len(before) + link.start() in ends.get(where, set()) \
-                or own_words.search(before):
+                or own_words.search(before) or cue_after(text, h.end):
             key = party_key(h)
             if key:
                 tied.add(key)
