@@ -286,19 +286,31 @@ def redact(
     for path in (report_html, report_json):
         if path is not None:
             check_writable(Path(path))
+    analysis = analyse(read_documents([note], progress), load_roster(roster), options, decisions, progress)
+    rendered = redacted_blocks(analysis, raw_placeholders=raw_placeholders)
+    _write_reports(analysis, options, (), 0, report_html, report_json, None, decisions)
+    return analysis, rendered
+
+
+def redacted_blocks(analysis: Analysis, document: int = 0, raw_placeholders: bool = False) -> list[RedactedBlock]:
+    """One analysed document's blocks as `redact` prints them, each in its own language.
+
+    Args:
+        analysis: the result of `analyse`.
+        document: which of its documents.
+        raw_placeholders: typed holes (`[PERSON]`) instead of wording.
+    """
     from .generalise.wording import render_segments
 
-    analysis = analyse(read_documents([note], progress), load_roster(roster), options, decisions, progress)
     rendered = []
-    for block in analysis.generalised[0]:
+    for block in analysis.generalised[document]:
         lang = Lang.FR if block.block.lang == Lang.FR else Lang.EN
         render = (lambda segs: raw_segments(segs)) if raw_placeholders else (lambda segs: render_segments(segs, lang))
         if block.removed_reason and not block.segments:
             continue
         label = render(block.label) if block.label is not None else None
         rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang))
-    _write_reports(analysis, options, (), 0, report_html, report_json, None, decisions)
-    return analysis, rendered
+    return rendered
 
 
 def raw_segments(segments) -> str:
