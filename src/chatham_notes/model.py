@@ -290,6 +290,7 @@ class PlaceholderKind(StrEnum):
     PRONOUN = "pronoun"  # a neutralised pronoun: "they", "their"
     REMOVED = "removed"  # anything else removed
     ATTENDANCE = "attendance"  # a participants list: "Twenty-three participants from five sectors took part"
+    TURN = "turn"  # a turn's label, numbered in the note: "Intervention 3" (never links a person's turns)
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ class Placeholder:
     source_kind: Kind | None = None
     mention_ids: tuple[str, ...] = ()
     pseudonym: str | None = None  # "Participant A", only with --pseudonyms
-    count: int = 0  # ATTENDANCE: number of participants
+    count: int = 0  # ATTENDANCE: number of participants; TURN: the turn's number in its note
     sectors: int = 0  # ATTENDANCE: number of distinct sectors
 
 

@@ -123,6 +123,7 @@ class _Exchange:
         self.doc = 0
         self.block_kinds: dict[str, PlaceholderKind] = {}
         self.block_last: str | None = None
+        self.turns: Counter[int] = Counter()
 
     def start_block(self, doc: int, block: Block) -> None:
         """A new block: a new section or heading starts a new exchange."""
@@ -175,7 +176,12 @@ def _placeholder(unit: Unit, before: str, ex: _Exchange) -> Placeholder:
 
 
 def _label(block: Block, mentions: Sequence[Mention], ex: _Exchange) -> tuple[Segment, ...]:
-    """The generalised speaker label of a turn: always a placeholder, whatever it said."""
+    """The generalised speaker label of a turn: always a placeholder, whatever it said.
+
+    The label is the turn's number in its note ("Intervention 3"): it counts turns, not
+    people, so it never links one person's turns; with pseudonyms, the person's pseudonym.
+    The speaker still counts for the exchange ("another participant" in the text after it).
+    """
     assert block.speaker is not None
     people, doc = ex.people, ex.doc
     named = next((m for m in mentions if m.field == Field.SPEAKER and m.kind == Kind.PERSON), None)
@@ -184,7 +190,12 @@ def _label(block: Block, mentions: Sequence[Mention], ex: _Exchange) -> tuple[Se
     key = people.key(doc, party_id, named.text if named else "speaker:" + block.speaker.name)
     sector = people.person_sector(doc, party_id) or (people.org_sector(doc, org.party_id) if org else None)
     ids = tuple(m.id for m in mentions if m.field != Field.TEXT)
-    return (ex.person(key, sector, "label", False, ids, Kind.PERSON),)
+    holder = ex.person(key, sector, "label", False, ids, Kind.PERSON)
+    if holder.pseudonym:
+        return (holder,)
+    ex.turns[doc] += 1
+    return (Placeholder(PlaceholderKind.TURN, sector=holder.sector, form="label", source_kind=Kind.PERSON,
+                        mention_ids=ids, count=ex.turns[doc]),)
 
 
 def _is_list(block: Block, units: Sequence[Unit]) -> bool:

@@ -117,7 +117,16 @@ def placeholder_text(holder: Placeholder, lang: Lang) -> str:
         return table["pronoun"].get(holder.form) or table["pronoun"]["subject"]
     if kind == PlaceholderKind.ATTENDANCE:
         return _attendance_text(holder, lang, table)
+    if kind == PlaceholderKind.TURN:
+        return _turn_text(holder, table)
     return ""
+
+
+def _turn_text(holder: Placeholder, table: dict[str, Any]) -> str:
+    """A turn's label: "Intervention 3", with the sector's short name at the `sector` level."""
+    sector = table["sectors"].get(str(holder.sector)) if holder.sector else None
+    template = table["turn"]["sector" if sector else "label"]
+    return template.format(n=holder.count, short=(sector or {}).get("short", ""))
 
 
 def _join_french(before: str, text: str) -> tuple[str, str]:
