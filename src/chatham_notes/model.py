@@ -81,6 +81,7 @@ class Block:
     speaker: Speaker | None = None
     level: int = 0  # heading level (1, 2...) or bullet depth (0-based)
     section: str = ""  # id of the heading block this block sits under ("" before any heading)
+    marker: str = ""  # the heading or list marker the notes wrote: "##", "-", "1.", "a)" ("" if none)
 
 
 @dataclass(frozen=True)

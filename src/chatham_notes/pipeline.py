@@ -17,6 +17,8 @@ from pathlib import Path
 from .errors import InputError, LeakError
 from .generalise.typography import NBSP
 from .model import (
+    Block,
+    BlockKind,
     Detection,
     GeneralisedBlock,
     Lang,
@@ -257,13 +259,14 @@ class RedactedBlock:
     label: str | None
     text: str
     lang: Lang = Lang.EN
+    markup: str = ""  # the note's own heading or list marker, indented: "## ", "  - ", "1. "
 
     @property
     def line(self) -> str:
-        """The block as one line: `Label: text`, with French spacing before the colon."""
+        """The block as one line: its markup, then `Label: text` with French spacing before the colon."""
         if not self.label:
-            return self.text
-        return f"{self.label}{NBSP if self.lang is Lang.FR else ''}: {self.text}"
+            return self.markup + self.text
+        return f"{self.markup}{self.label}{NBSP if self.lang is Lang.FR else ''}: {self.text}"
 
 
 def redact(
@@ -309,8 +312,18 @@ def redacted_blocks(analysis: Analysis, document: int = 0, raw_placeholders: boo
         if block.removed_reason and not block.segments:
             continue
         label = render(block.label) if block.label is not None else None
-        rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang))
+        rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang,
+                                      markup(block.block)))
     return rendered
+
+
+def markup(block: Block) -> str:
+    """The Markdown that keeps a block's structure in text output: "## " for a heading, "  - " for a list item."""
+    if not block.marker:
+        return ""
+    if block.kind is BlockKind.HEADING:
+        return block.marker + " "
+    return "  " * block.level + block.marker + " "
 
 
 def raw_segments(segments) -> str:
