@@ -325,13 +325,16 @@ class GeneralisedBlock:
 
     `label` replaces the speaker label of a turn (None if the block is not a turn).
     `removed_reason` is set when the block is dropped (e.g. a participants list); its
-    `segments` then hold what stands in its place, possibly nothing.
+    `segments` then hold what stands in its place, possibly nothing. `internal` lists the
+    rapporteur's internal sentences cut from a block that stays: (reason, original text),
+    confidential, for the report.
     """
 
     block: Block
     segments: tuple[Segment, ...]
     label: tuple[Segment, ...] | None = None
     removed_reason: str | None = None
+    internal: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

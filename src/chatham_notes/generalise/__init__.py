@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import attribution
+from . import attribution, internal
 from .attribution import Unit, build_segments, plan_units
 from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
                     Placeholder, PlaceholderKind, Roster, Sector, Segment)
@@ -30,6 +30,7 @@ from .typography import at_sentence_start
 
 LIST_REASON = "participants list"
 CONTACT_REASON = "contact details"
+_CUT = "\x00internal"  # the text of a unit that stands for an internal sentence cut out
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,14 @@ class _Exchange:
         self.block_kinds: dict[str, PlaceholderKind] = {}
         self.block_last: str | None = None
         self.turns: Counter[int] = Counter()
+        self.sign_off_left = 0
 
     def start_block(self, doc: int, block: Block) -> None:
         """A new block: a new section or heading starts a new exchange."""
         if (doc, block.section) != (self.doc, self.section) or block.kind == BlockKind.HEADING:
             self.section, self.last = block.section, None
+        if doc != self.doc:
+            self.sign_off_left = 0
         self.doc, self.block_kinds, self.block_last = doc, {}, None
 
     def letter(self, key: str) -> str:
@@ -249,20 +253,63 @@ def _attendance(doc: int, block: Block, ex: _Exchange) -> tuple[Segment, ...]:
     return (Placeholder(PlaceholderKind.ATTENDANCE, count=people.count, sectors=len(people.sectors)),)
 
 
+def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -> str | None:
+    """Why the whole block is the rapporteur's own (a sign-off and what follows it, only
+    internal sentences), or None."""
+    if block.kind == BlockKind.HEADING:
+        ex.sign_off_left = 0
+        return None
+    if internal.is_sign_off(block.text) and block.speaker is None:
+        ex.sign_off_left = internal.sign_off_lines()
+        return internal.SIGN_OFF
+    if ex.sign_off_left and block.speaker is None and internal.after_sign_off(block.text):
+        ex.sign_off_left -= 1
+        return internal.SIGN_OFF
+    ex.sign_off_left = 0
+    if cuts and not any(c.isalnum() for c in _outside(block.text, cuts)):
+        return cuts[0].reason
+    return None
+
+
+def _outside(text: str, cuts: Sequence[internal.Cut]) -> str:
+    """`text` without the cut spans."""
+    out, position = [], 0
+    for cut in cuts:
+        out.append(text[position:cut.start])
+        position = cut.end
+    return "".join(out) + text[position:]
+
+
+def _without_cuts(units: list[Unit], cuts: Sequence[internal.Cut]) -> list[Unit]:
+    """The units outside the cuts, plus one unit per cut (rendered as nothing)."""
+    kept = [u for u in units if not any(c.start < u.end and u.start < c.end for c in cuts)]
+    cut_units = [Unit(c.start, c.end, Kind.PLACE, text=_CUT) for c in cuts]
+    return sorted(kept + cut_units, key=lambda u: (u.start, u.end))
+
+
 def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _Exchange) -> GeneralisedBlock:
     """One block: its label (turns), its text's placeholders, or its removal."""
     ex.start_block(doc, block)
-    label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
+    cuts = internal.internal_cuts(block.text) if block.kind != BlockKind.HEADING else []
+    if (reason := _internal_block(block, cuts, ex)) is not None:
+        return GeneralisedBlock(block, (), None, internal.reason_text(reason))
     units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
     if _is_list(block, units):
+        label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
         return GeneralisedBlock(block, _attendance(doc, block, ex), label, LIST_REASON)
-    segments = build_segments(block.text, units, lambda unit, before: _placeholder(unit, before, ex))
+    if block.kind != BlockKind.TABLE_CELL and internal.is_contact_block(block.text, units):
+        return GeneralisedBlock(block, (), None, internal.reason_text(internal.CONTACT_BLOCK))
+    label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
+    units = _without_cuts(units, cuts) if cuts else units
+    make = lambda unit, before: None if unit.text == _CUT else _placeholder(unit, before, ex)  # noqa: E731
+    segments = build_segments(block.text, units, make)
     segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
     text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)
     shown = any(isinstance(s, Placeholder) and s.kind != PlaceholderKind.CONTACT for s in segments)
+    cut = tuple((internal.reason_text(c.reason), block.text[c.start:c.end].strip()) for c in cuts)
     if units and not text_left and not shown:
-        return GeneralisedBlock(block, (), label, CONTACT_REASON)
-    return GeneralisedBlock(block, tuple(segments), label)
+        return GeneralisedBlock(block, (), label, CONTACT_REASON, cut)
+    return GeneralisedBlock(block, tuple(segments), label, internal=cut)
 
 
 def generalise_many(detections: Sequence[Detection], roster: Roster | None,
