@@ -291,6 +291,7 @@ class PlaceholderKind(StrEnum):
     PRONOUN = "pronoun"  # a neutralised pronoun: "they", "their"
     REMOVED = "removed"  # anything else removed
     ATTENDANCE = "attendance"  # a participants list: "Twenty-three participants from five sectors took part"
+    GROUP = "group"  # coordinated people: "two participants" / « deux personnes participantes »
     TURN = "turn"  # a turn's label, numbered in the note: "Intervention 3" (never links a person's turns)
 
 
@@ -312,7 +313,7 @@ class Placeholder:
     source_kind: Kind | None = None
     mention_ids: tuple[str, ...] = ()
     pseudonym: str | None = None  # "Participant A", only with --pseudonyms
-    count: int = 0  # ATTENDANCE: number of participants; TURN: the turn's number in its note
+    count: int = 0  # ATTENDANCE: number of participants; TURN: the turn's number; GROUP: how many people
     sectors: int = 0  # ATTENDANCE: number of distinct sectors
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import attribution, internal
+from . import attribution, internal, syntax
 from .attribution import Unit, build_segments, plan_units
 from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
                     Placeholder, PlaceholderKind, Roster, Sector, Segment)
@@ -287,6 +287,34 @@ def _without_cuts(units: list[Unit], cuts: Sequence[internal.Cut]) -> list[Unit]
     return sorted(kept + cut_units, key=lambda u: (u.start, u.end))
 
 
+def _syntax(text: str, units: Sequence[Unit],
+            groups: bool = True) -> tuple[list[Unit], dict[tuple[int, int], int], set[tuple[int, int]]]:
+    """Units with coordinated people joined (unless `groups` is off: pseudonyms name each
+    person) and vocatives grown over their comma.
+
+    Returns:
+        The units, the spans of the groups with their sizes, and the spans of the vocatives.
+    """
+    out: list[Unit] = []
+    found: dict[tuple[int, int], int] = {}
+    vocatives: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(units):
+        if groups and (group := syntax.coordinated(text, units, i)) is not None:
+            out.append(group.unit)
+            found[(group.unit.start, group.unit.end)] = group.count
+            i += group.count
+            continue
+        voc = syntax.vocative(text, units[i])
+        fits = voc is not None and (not out or voc.start >= out[-1].end) and (
+            i + 1 >= len(units) or voc.end <= units[i + 1].start)
+        out.append(voc if fits else units[i])
+        if fits:
+            vocatives.add((voc.start, voc.end))
+        i += 1
+    return out, found, vocatives
+
+
 def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _Exchange) -> GeneralisedBlock:
     """One block: its label (turns), its text's placeholders, or its removal."""
     ex.start_block(doc, block)
@@ -300,8 +328,21 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     if block.kind != BlockKind.TABLE_CELL and internal.is_contact_block(block.text, units):
         return GeneralisedBlock(block, (), None, internal.reason_text(internal.CONTACT_BLOCK))
     label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
+    units, groups, vocatives = _syntax(block.text, units, groups=not ex.options.pseudonyms)
     units = _without_cuts(units, cuts) if cuts else units
-    make = lambda unit, before: None if unit.text == _CUT else _placeholder(unit, before, ex)  # noqa: E731
+
+    def make(unit: Unit, before: str) -> Segment | None:
+        span = (unit.start, unit.end)
+        if unit.text == _CUT:
+            return None
+        if span in vocatives:
+            return Placeholder(PlaceholderKind.REMOVED, form="vocative", source_kind=unit.kind,
+                               mention_ids=unit.mention_ids)
+        if span in groups:
+            return Placeholder(PlaceholderKind.GROUP, count=groups[span], source_kind=Kind.PERSON,
+                               mention_ids=unit.mention_ids)
+        return _placeholder(unit, before, ex)
+
     segments = build_segments(block.text, units, make)
     segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
     text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)

@@ -119,6 +119,8 @@ def placeholder_text(holder: Placeholder, lang: Lang) -> str:
         return _attendance_text(holder, lang, table)
     if kind == PlaceholderKind.TURN:
         return _turn_text(holder, table)
+    if kind == PlaceholderKind.GROUP:
+        return table["group"]["default"].format(n=spell_number(holder.count, lang, feminine=True))
     return ""
 
 
@@ -176,14 +178,16 @@ def render_segments(segments: Sequence[Segment], lang: Lang) -> str:
         The text, tidied (no double spaces or orphan punctuation, French spacing in French).
     """
     _table(lang)
-    out = ""
+    out, capital = "", False
     for segment in segments:
         if isinstance(segment, str):
-            out += segment
+            out += capitalise(segment) if capital and at_sentence_start(out) else segment
+            capital = False
             continue
         text = placeholder_text(segment, lang)
         if text:
             out = _join(out, segment, text, lang)
+        capital = not text and segment.form == "vocative"  # "Priya, you wanted" -> "You wanted"
     return tidy(out, lang)
 
 
