@@ -131,3 +131,18 @@ def test_the_speaker_still_counts_for_another_participant_in_the_text() -> None:
     blocks = [{"text": "I agree with Ben.", "speaker": "Amina"}]
     result = generalise(make_detection(blocks, MARKS, PARTIES, Lang.EN), None, GeneraliseOptions())
     assert render_segments(result[0].segments, Lang.EN) == "I agree with another participant."
+
+
+@pytest.mark.parametrize("lang, openers", [
+    (Lang.EN, ["A participant", "Another participant", "A further participant", "Another participant",
+               "A further participant"]),
+    (Lang.FR, ["Une personne participante", "Une autre personne participante", "Une autre personne",
+               "Une autre personne participante", "Une autre personne"]),
+])
+def test_a_run_of_another_participant_openers_is_varied(lang, openers) -> None:
+    names = ["Amina", "Ben", "Lan", "Amina", "Ben"]
+    verb = "said so." if lang == Lang.EN else "le confirme."
+    blocks = [{"text": f"{name} {verb}"} for name in names]
+    result = generalise(make_detection(blocks, MARKS, PARTIES, lang), None, GeneraliseOptions())
+    got = [render_segments(b.segments, lang) for b in result]
+    assert [g[:-len(verb) - 1] for g in got] == openers

@@ -15,6 +15,7 @@ sector (the roster's participants, else the people found in the notes).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections import Counter
@@ -126,13 +127,14 @@ class _Exchange:
         self.block_last: str | None = None
         self.turns: Counter[int] = Counter()
         self.sign_off_left = 0
+        self.openers = 0  # consecutive blocks that open with "another participant"
 
     def start_block(self, doc: int, block: Block) -> None:
         """A new block: a new section or heading starts a new exchange."""
         if (doc, block.section) != (self.doc, self.section) or block.kind == BlockKind.HEADING:
             self.section, self.last = block.section, None
         if doc != self.doc:
-            self.sign_off_left = 0
+            self.sign_off_left = self.openers = 0
         self.doc, self.block_kinds, self.block_last = doc, {}, None
 
     def letter(self, key: str) -> str:
@@ -315,6 +317,18 @@ def _syntax(text: str, units: Sequence[Unit],
     return out, found, vocatives
 
 
+def _vary_opener(segments: list[Segment], ex: _Exchange) -> list[Segment]:
+    """Every second block of a run that opens with "another participant" opens with "a further
+    participant" (« une autre personne »), so the page does not read the same words down it."""
+    first = segments[0] if segments else None
+    if not (isinstance(first, Placeholder) and first.kind == PlaceholderKind.ANOTHER and not first.form
+            and not first.pseudonym):
+        ex.openers = 0
+        return segments
+    ex.openers += 1
+    return [dataclasses.replace(first, form="further")] + segments[1:] if ex.openers % 2 == 0 else segments
+
+
 def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _Exchange) -> GeneralisedBlock:
     """One block: its label (turns), its text's placeholders, or its removal."""
     ex.start_block(doc, block)
@@ -343,7 +357,7 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
                                mention_ids=unit.mention_ids)
         return _placeholder(unit, before, ex)
 
-    segments = build_segments(block.text, units, make)
+    segments = _vary_opener(build_segments(block.text, units, make), ex)
     segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
     text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)
     shown = any(isinstance(s, Placeholder) and s.kind != PlaceholderKind.CONTACT for s in segments)
