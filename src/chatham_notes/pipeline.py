@@ -303,12 +303,15 @@ def redacted_blocks(analysis: Analysis, document: int = 0, raw_placeholders: boo
         document: which of its documents.
         raw_placeholders: typed holes (`[PERSON]`) instead of wording.
     """
-    from .generalise.wording import render_segments
+    from .generalise.wording import render_by_sentence, render_segments
+    from .language import detect_language
 
     rendered = []
     for block in analysis.generalised[document]:
         lang = Lang.FR if block.block.lang == Lang.FR else Lang.EN
         render = (lambda segs: raw_segments(segs)) if raw_placeholders else (lambda segs: render_segments(segs, lang))
+        if block.block.lang == Lang.MIXED and not raw_placeholders:  # each sentence in its own language
+            render = lambda segs: render_by_sentence(segs, Lang.EN, detect_language)  # noqa: E731
         if block.removed_reason and not block.segments:
             continue
         label = render(block.label) if block.label is not None else None

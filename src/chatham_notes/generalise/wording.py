@@ -10,7 +10,7 @@ doubled article, then `typography.tidy`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import Lang, Placeholder, PlaceholderKind, Segment
@@ -189,6 +189,40 @@ def render_segments(segments: Sequence[Segment], lang: Lang) -> str:
             out = _join(out, segment, text, lang)
         capital = not text and segment.form == "vocative"  # "Priya, you wanted" -> "You wanted"
     return tidy(out, lang)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _sentences(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """The segments cut into sentences (a string is split after . ! ? …)."""
+    out: list[list[Segment]] = [[]]
+    for segment in segments:
+        if not isinstance(segment, str):
+            out[-1].append(segment)
+            continue
+        pieces = _SENTENCE_BREAK.split(segment)
+        out[-1].append(pieces[0])
+        out += [[piece] for piece in pieces[1:]]
+    return [s for s in out if s]
+
+
+def render_by_sentence(segments: Sequence[Segment], default: Lang,
+                       language_of: Callable[[str, Lang], Lang]) -> str:
+    """A block written in both languages: each sentence's placeholders in that sentence's language.
+
+    Args:
+        segments: strings and placeholders, in order.
+        default: the language of a sentence too short to tell (after the first, the one before it).
+        language_of: `(text, default) -> Lang`, e.g. `language.detect_language`.
+    """
+    parts, lang = [], default
+    for sentence in _sentences(segments):
+        words = "".join(s for s in sentence if isinstance(s, str))
+        found = language_of(words, lang) if len(words.split()) >= 3 else lang
+        lang = found if found in (Lang.EN, Lang.FR) else lang
+        parts.append(render_segments(sentence, lang))
+    return " ".join(p for p in parts if p)
 
 
 def phrase(key: str, lang: Lang, **kwargs: object) -> str:
