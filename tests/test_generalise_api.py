@@ -105,4 +105,44 @@ def test_no_pseudonyms_by_default_so_turns_cannot_be_linked() -> None:
     result = generalise(make_detection(blocks, MARKS, PARTIES, Lang.EN), None, GeneraliseOptions())
     assert all(h.pseudonym is None for h in _holders(result))
     assert [render_segments(b.label, Lang.EN) for b in result if b.label] == [
-        "A participant", "Another participant", "Another participant"]
+        "Intervention 1", "Intervention 2", "Intervention 3"]
+    assert [render_segments(b.label, Lang.FR) for b in result if b.label] == [
+        "Intervention 1", "Intervention 2", "Intervention 3"]
+
+
+def test_turns_are_numbered_per_note_and_paragraphs_do_not_count() -> None:
+    first = make_detection([{"text": "One.", "speaker": "Amina"}, {"text": "Ben said no."},
+                            {"text": "Two.", "speaker": "Ben"}], MARKS, PARTIES, Lang.EN)
+    second = make_detection([{"text": "Again.", "speaker": "Amina"}], MARKS, PARTIES, Lang.EN)
+    docs = generalise_many([first, second], None, GeneraliseOptions())
+    labels = [[render_segments(b.label, Lang.EN) for b in doc if b.label] for doc in docs]
+    assert labels == [["Intervention 1", "Intervention 2"], ["Intervention 1"]]
+
+
+def test_pseudonyms_keep_their_labels() -> None:
+    blocks = [{"text": "One.", "speaker": "Amina"}, {"text": "Two.", "speaker": "Ben"},
+              {"text": "Three.", "speaker": "Amina"}]
+    result = generalise(make_detection(blocks, MARKS, PARTIES, Lang.EN), None, GeneraliseOptions(pseudonyms=True))
+    assert [render_segments(b.label, Lang.EN) for b in result if b.label] == [
+        "Participant A", "Participant B", "Participant A"]
+
+
+def test_the_speaker_still_counts_for_another_participant_in_the_text() -> None:
+    blocks = [{"text": "I agree with Ben.", "speaker": "Amina"}]
+    result = generalise(make_detection(blocks, MARKS, PARTIES, Lang.EN), None, GeneraliseOptions())
+    assert render_segments(result[0].segments, Lang.EN) == "I agree with another participant."
+
+
+@pytest.mark.parametrize("lang, openers", [
+    (Lang.EN, ["A participant", "Another participant", "A further participant", "Another participant",
+               "A further participant"]),
+    (Lang.FR, ["Une personne participante", "Une autre personne participante", "Une autre personne",
+               "Une autre personne participante", "Une autre personne"]),
+])
+def test_a_run_of_another_participant_openers_is_varied(lang, openers) -> None:
+    names = ["Amina", "Ben", "Lan", "Amina", "Ben"]
+    verb = "said so." if lang == Lang.EN else "le confirme."
+    blocks = [{"text": f"{name} {verb}"} for name in names]
+    result = generalise(make_detection(blocks, MARKS, PARTIES, lang), None, GeneraliseOptions())
+    got = [render_segments(b.segments, lang) for b in result]
+    assert [g[:-len(verb) - 1] for g in got] == openers

@@ -72,3 +72,9 @@ def test_tidy_never_leaves_double_spaces_or_empty_brackets(text: str) -> None:
         out = tidy(text, lang)
         assert "  " not in out and "()" not in out
         assert tidy(out, lang) == out or lang == Lang.FR
+
+
+def test_a_language_tag_starts_a_sentence():
+    from chatham_notes.generalise.typography import at_sentence_start
+
+    assert at_sentence_start("EN: ") and at_sentence_start("FR\u00a0: ") and not at_sentence_start("Chair: ")

@@ -108,3 +108,17 @@ def test_phrases_in_both_languages() -> None:
 def test_only_english_and_french() -> None:
     with pytest.raises(ValueError):
         render_segments(["x"], Lang.MIXED)
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([holder(P.PARTICIPANT), " said prices rose. Selon ", holder(P.ANOTHER), ", les prix ont baissé depuis."],
+     "A participant said prices rose. Selon une autre personne participante, les prix ont baissé depuis."),
+    (["Pour ", holder(P.PARTICIPANT), ", le modèle fonctionne bien. ", holder(P.ANOTHER), " disagreed with that view."],
+     "Pour une personne participante, le modèle fonctionne bien. Another participant disagreed with that view."),
+    (["Yes. ", holder(P.PARTICIPANT), " agreed."], "Yes. A participant agreed."),
+])
+def test_a_mixed_block_renders_each_sentence_in_its_language(segments, expected):
+    from chatham_notes.generalise.wording import render_by_sentence
+    from chatham_notes.language import detect_language
+
+    assert render_by_sentence(segments, Lang.EN, detect_language) == expected

@@ -81,6 +81,7 @@ class Block:
     speaker: Speaker | None = None
     level: int = 0  # heading level (1, 2...) or bullet depth (0-based)
     section: str = ""  # id of the heading block this block sits under ("" before any heading)
+    marker: str = ""  # the heading or list marker the notes wrote: "##", "-", "1.", "a)" ("" if none)
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,8 @@ class PlaceholderKind(StrEnum):
     PRONOUN = "pronoun"  # a neutralised pronoun: "they", "their"
     REMOVED = "removed"  # anything else removed
     ATTENDANCE = "attendance"  # a participants list: "Twenty-three participants from five sectors took part"
+    GROUP = "group"  # coordinated people: "two participants" / « deux personnes participantes »
+    TURN = "turn"  # a turn's label, numbered in the note: "Intervention 3" (never links a person's turns)
 
 
 @dataclass(frozen=True)
@@ -314,7 +317,7 @@ class Placeholder:
     source_kind: Kind | None = None
     mention_ids: tuple[str, ...] = ()
     pseudonym: str | None = None  # "Participant A", only with --pseudonyms
-    count: int = 0  # ATTENDANCE: number of participants
+    count: int = 0  # ATTENDANCE: number of participants; TURN: the turn's number; GROUP: how many people
     sectors: int = 0  # ATTENDANCE: number of distinct sectors
 
 
@@ -327,13 +330,16 @@ class GeneralisedBlock:
 
     `label` replaces the speaker label of a turn (None if the block is not a turn).
     `removed_reason` is set when the block is dropped (e.g. a participants list); its
-    `segments` then hold what stands in its place, possibly nothing.
+    `segments` then hold what stands in its place, possibly nothing. `internal` lists the
+    rapporteur's internal sentences cut from a block that stays: (reason, original text),
+    confidential, for the report.
     """
 
     block: Block
     segments: tuple[Segment, ...]
     label: tuple[Segment, ...] | None = None
     removed_reason: str | None = None
+    internal: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 from .errors import InputError, LeakError
 from .generalise.typography import NBSP
 from .model import (
+    Block,
+    BlockKind,
     Detection,
     GeneralisedBlock,
     Lang,
@@ -414,13 +416,14 @@ class RedactedBlock:
     label: str | None
     text: str
     lang: Lang = Lang.EN
+    markup: str = ""  # the note's own heading or list marker, indented: "## ", "  - ", "1. "
 
     @property
     def line(self) -> str:
-        """The block as one line: `Label: text`, with French spacing before the colon."""
+        """The block as one line: its markup, then `Label: text` with French spacing before the colon."""
         if not self.label:
-            return self.text
-        return f"{self.label}{NBSP if self.lang is Lang.FR else ''}: {self.text}"
+            return self.markup + self.text
+        return f"{self.markup}{self.label}{NBSP if self.lang is Lang.FR else ''}: {self.text}"
 
 
 def redact(
@@ -443,19 +446,44 @@ def redact(
     for path in (report_html, report_json):
         if path is not None:
             check_writable(Path(path))
-    from .generalise.wording import render_segments
-
     analysis = analyse(read_documents([note], progress), load_roster(roster), options, decisions, progress)
+    rendered = redacted_blocks(analysis, raw_placeholders=raw_placeholders)
+    _write_reports(analysis, options, (), 0, report_html, report_json, None, decisions)
+    return analysis, rendered
+
+
+def redacted_blocks(analysis: Analysis, document: int = 0, raw_placeholders: bool = False) -> list[RedactedBlock]:
+    """One analysed document's blocks as `redact` prints them, each in its own language.
+
+    Args:
+        analysis: the result of `analyse`.
+        document: which of its documents.
+        raw_placeholders: typed holes (`[PERSON]`) instead of wording.
+    """
+    from .generalise.wording import render_by_sentence, render_segments
+    from .language import detect_language
+
     rendered = []
-    for block in analysis.generalised[0]:
+    for block in analysis.generalised[document]:
         lang = Lang.FR if block.block.lang == Lang.FR else Lang.EN
         render = (lambda segs: raw_segments(segs)) if raw_placeholders else (lambda segs: render_segments(segs, lang))
+        if block.block.lang == Lang.MIXED and not raw_placeholders:  # each sentence in its own language
+            render = lambda segs: render_by_sentence(segs, Lang.EN, detect_language)  # noqa: E731
         if block.removed_reason and not block.segments:
             continue
         label = render(block.label) if block.label is not None else None
-        rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang))
-    _write_reports(analysis, options, (), 0, report_html, report_json, None, decisions)
-    return analysis, rendered
+        rendered.append(RedactedBlock(block.block.id, str(block.block.location), label, render(block.segments), lang,
+                                      markup(block.block)))
+    return rendered
+
+
+def markup(block: Block) -> str:
+    """The Markdown that keeps a block's structure in text output: "## " for a heading, "  - " for a list item."""
+    if not block.marker:
+        return ""
+    if block.kind is BlockKind.HEADING:
+        return block.marker + " "
+    return "  " * block.level + block.marker + " "
 
 
 def raw_segments(segments) -> str:

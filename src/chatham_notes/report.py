@@ -408,6 +408,8 @@ def _removed_blocks(detections: Sequence[Detection], generalised: Sequence[Seque
                 text = g.block.text if g.block.speaker is None else f"{g.block.speaker.name}: {g.block.text}"
                 replacement = _render(g.segments) if g.segments else "(nothing)"
                 rows.append(RemovedBlock(g.block.location.file, str(g.block.location), g.removed_reason, text, replacement))
+            for reason, text in g.internal:  # internal sentences cut from a block that stays
+                rows.append(RemovedBlock(g.block.location.file, str(g.block.location), reason, text, "(nothing)"))
     return rows
 
 

@@ -15,13 +15,14 @@ sector (the roster's participants, else the people found in the notes).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import attribution
+from . import attribution, internal, syntax
 from .attribution import Unit, build_segments, plan_units
 from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
                     Placeholder, PlaceholderKind, Roster, Sector, Segment)
@@ -30,6 +31,7 @@ from .typography import at_sentence_start
 
 LIST_REASON = "participants list"
 CONTACT_REASON = "contact details"
+_CUT = "\x00internal"  # the text of a unit that stands for an internal sentence cut out
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,16 @@ class _Exchange:
         self.doc = 0
         self.block_kinds: dict[str, PlaceholderKind] = {}
         self.block_last: str | None = None
+        self.turns: Counter[int] = Counter()
+        self.sign_off_left = 0
+        self.openers = 0  # consecutive blocks that open with "another participant"
 
     def start_block(self, doc: int, block: Block) -> None:
         """A new block: a new section or heading starts a new exchange."""
         if (doc, block.section) != (self.doc, self.section) or block.kind == BlockKind.HEADING:
             self.section, self.last = block.section, None
+        if doc != self.doc:
+            self.sign_off_left = self.openers = 0
         self.doc, self.block_kinds, self.block_last = doc, {}, None
 
     def letter(self, key: str) -> str:
@@ -175,7 +182,12 @@ def _placeholder(unit: Unit, before: str, ex: _Exchange) -> Placeholder:
 
 
 def _label(block: Block, mentions: Sequence[Mention], ex: _Exchange) -> tuple[Segment, ...]:
-    """The generalised speaker label of a turn: always a placeholder, whatever it said."""
+    """The generalised speaker label of a turn: always a placeholder, whatever it said.
+
+    The label is the turn's number in its note ("Intervention 3"): it counts turns, not
+    people, so it never links one person's turns; with pseudonyms, the person's pseudonym.
+    The speaker still counts for the exchange ("another participant" in the text after it).
+    """
     assert block.speaker is not None
     people, doc = ex.people, ex.doc
     named = next((m for m in mentions if m.field == Field.SPEAKER and m.kind == Kind.PERSON), None)
@@ -184,7 +196,12 @@ def _label(block: Block, mentions: Sequence[Mention], ex: _Exchange) -> tuple[Se
     key = people.key(doc, party_id, named.text if named else "speaker:" + block.speaker.name)
     sector = people.person_sector(doc, party_id) or (people.org_sector(doc, org.party_id) if org else None)
     ids = tuple(m.id for m in mentions if m.field != Field.TEXT)
-    return (ex.person(key, sector, "label", False, ids, Kind.PERSON),)
+    holder = ex.person(key, sector, "label", False, ids, Kind.PERSON)
+    if holder.pseudonym:
+        return (holder,)
+    ex.turns[doc] += 1
+    return (Placeholder(PlaceholderKind.TURN, sector=holder.sector, form="label", source_kind=Kind.PERSON,
+                        mention_ids=ids, count=ex.turns[doc]),)
 
 
 def _is_list(block: Block, units: Sequence[Unit]) -> bool:
@@ -238,20 +255,116 @@ def _attendance(doc: int, block: Block, ex: _Exchange) -> tuple[Segment, ...]:
     return (Placeholder(PlaceholderKind.ATTENDANCE, count=people.count, sectors=len(people.sectors)),)
 
 
+def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -> str | None:
+    """Why the whole block is the rapporteur's own (a sign-off and what follows it, only
+    internal sentences), or None."""
+    if block.kind == BlockKind.HEADING:
+        ex.sign_off_left = 0
+        return None
+    if internal.is_sign_off(block.text) and block.speaker is None:
+        ex.sign_off_left = internal.sign_off_lines()
+        return internal.SIGN_OFF
+    if ex.sign_off_left and block.speaker is None and internal.after_sign_off(block.text):
+        ex.sign_off_left -= 1
+        return internal.SIGN_OFF
+    ex.sign_off_left = 0
+    if cuts and not any(c.isalnum() for c in _outside(block.text, cuts)):
+        return cuts[0].reason
+    return None
+
+
+def _outside(text: str, cuts: Sequence[internal.Cut]) -> str:
+    """`text` without the cut spans."""
+    out, position = [], 0
+    for cut in cuts:
+        out.append(text[position:cut.start])
+        position = cut.end
+    return "".join(out) + text[position:]
+
+
+def _without_cuts(units: list[Unit], cuts: Sequence[internal.Cut]) -> list[Unit]:
+    """The units outside the cuts, plus one unit per cut (rendered as nothing)."""
+    kept = [u for u in units if not any(c.start < u.end and u.start < c.end for c in cuts)]
+    cut_units = [Unit(c.start, c.end, Kind.PLACE, text=_CUT) for c in cuts]
+    return sorted(kept + cut_units, key=lambda u: (u.start, u.end))
+
+
+def _syntax(text: str, units: Sequence[Unit],
+            groups: bool = True) -> tuple[list[Unit], dict[tuple[int, int], int], set[tuple[int, int]]]:
+    """Units with coordinated people joined (unless `groups` is off: pseudonyms name each
+    person) and vocatives grown over their comma.
+
+    Returns:
+        The units, the spans of the groups with their sizes, and the spans of the vocatives.
+    """
+    out: list[Unit] = []
+    found: dict[tuple[int, int], int] = {}
+    vocatives: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(units):
+        if groups and (group := syntax.coordinated(text, units, i)) is not None:
+            out.append(group.unit)
+            found[(group.unit.start, group.unit.end)] = group.count
+            i += group.count
+            continue
+        voc = syntax.vocative(text, units[i])
+        fits = voc is not None and (not out or voc.start >= out[-1].end) and (
+            i + 1 >= len(units) or voc.end <= units[i + 1].start)
+        out.append(voc if fits else units[i])
+        if fits:
+            vocatives.add((voc.start, voc.end))
+        i += 1
+    return out, found, vocatives
+
+
+def _vary_opener(segments: list[Segment], ex: _Exchange) -> list[Segment]:
+    """Every second block of a run that opens with "another participant" opens with "a further
+    participant" (« une autre personne »), so the page does not read the same words down it."""
+    first = segments[0] if segments else None
+    if not (isinstance(first, Placeholder) and first.kind == PlaceholderKind.ANOTHER and not first.form
+            and not first.pseudonym):
+        ex.openers = 0
+        return segments
+    ex.openers += 1
+    return [dataclasses.replace(first, form="further")] + segments[1:] if ex.openers % 2 == 0 else segments
+
+
 def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _Exchange) -> GeneralisedBlock:
     """One block: its label (turns), its text's placeholders, or its removal."""
     ex.start_block(doc, block)
-    label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
+    cuts = internal.internal_cuts(block.text) if block.kind != BlockKind.HEADING else []
+    if (reason := _internal_block(block, cuts, ex)) is not None:
+        return GeneralisedBlock(block, (), None, internal.reason_text(reason))
     units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
     if _is_list(block, units):
+        label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
         return GeneralisedBlock(block, _attendance(doc, block, ex), label, LIST_REASON)
-    segments = build_segments(block.text, units, lambda unit, before: _placeholder(unit, before, ex))
+    if block.kind != BlockKind.TABLE_CELL and internal.is_contact_block(block.text, units):
+        return GeneralisedBlock(block, (), None, internal.reason_text(internal.CONTACT_BLOCK))
+    label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
+    units, groups, vocatives = _syntax(block.text, units, groups=not ex.options.pseudonyms)
+    units = _without_cuts(units, cuts) if cuts else units
+
+    def make(unit: Unit, before: str) -> Segment | None:
+        span = (unit.start, unit.end)
+        if unit.text == _CUT:
+            return None
+        if span in vocatives:
+            return Placeholder(PlaceholderKind.REMOVED, form="vocative", source_kind=unit.kind,
+                               mention_ids=unit.mention_ids)
+        if span in groups:
+            return Placeholder(PlaceholderKind.GROUP, count=groups[span], source_kind=Kind.PERSON,
+                               mention_ids=unit.mention_ids)
+        return _placeholder(unit, before, ex)
+
+    segments = _vary_opener(build_segments(block.text, units, make), ex)
     segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
     text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)
     shown = any(isinstance(s, Placeholder) and s.kind != PlaceholderKind.CONTACT for s in segments)
+    cut = tuple((internal.reason_text(c.reason), block.text[c.start:c.end].strip()) for c in cuts)
     if units and not text_left and not shown:
-        return GeneralisedBlock(block, (), label, CONTACT_REASON)
-    return GeneralisedBlock(block, tuple(segments), label)
+        return GeneralisedBlock(block, (), label, CONTACT_REASON, cut)
+    return GeneralisedBlock(block, tuple(segments), label, internal=cut)
 
 
 def generalise_many(detections: Sequence[Detection], roster: Roster | None,

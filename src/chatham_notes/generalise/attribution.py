@@ -99,6 +99,12 @@ def contractions() -> dict[str, str]:
     return dict(read_yaml("wording", "patterns.yaml")["contractions"])
 
 
+def contact_words() -> frozenset[str]:
+    """The words of contact labels and prepositions ("e-mail", « tél. », "at"), case-folded."""
+    data = read_yaml("wording", "patterns.yaml")
+    return frozenset(w.casefold() for w in (*data["contact_labels"], *data["contact_prepositions"]))
+
+
 def list_words() -> tuple[str, ...]:
     """Words a participants list may hold besides its names."""
     return tuple(read_yaml("wording", "patterns.yaml")["list_words"])

@@ -27,7 +27,7 @@ _LEADING_JUNK = re.compile(r"^[\s,;]+")
 _TRAILING_JUNK = re.compile(r"[\s,;]+$")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]+)"')
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:e\.g|i\.e|cf|vs|p|pp|no|ex|approx|resp|env|c\.-à-d)\.$", re.I)
-_SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|^[-–—•*]\s+|\n\s*)$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|^[-–—•*]\s+|^(?:EN|FR)[ \u00a0]?:\s+|\n\s*)$")
 
 
 def collapse_spaces(text: str) -> str:

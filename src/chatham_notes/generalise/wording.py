@@ -10,7 +10,7 @@ doubled article, then `typography.tidy`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import Lang, Placeholder, PlaceholderKind, Segment
@@ -117,7 +117,18 @@ def placeholder_text(holder: Placeholder, lang: Lang) -> str:
         return table["pronoun"].get(holder.form) or table["pronoun"]["subject"]
     if kind == PlaceholderKind.ATTENDANCE:
         return _attendance_text(holder, lang, table)
+    if kind == PlaceholderKind.TURN:
+        return _turn_text(holder, table)
+    if kind == PlaceholderKind.GROUP:
+        return table["group"]["default"].format(n=spell_number(holder.count, lang, feminine=True))
     return ""
+
+
+def _turn_text(holder: Placeholder, table: dict[str, Any]) -> str:
+    """A turn's label: "Intervention 3", with the sector's short name at the `sector` level."""
+    sector = table["sectors"].get(str(holder.sector)) if holder.sector else None
+    template = table["turn"]["sector" if sector else "label"]
+    return template.format(n=holder.count, short=(sector or {}).get("short", ""))
 
 
 def _join_french(before: str, text: str) -> tuple[str, str]:
@@ -167,15 +178,51 @@ def render_segments(segments: Sequence[Segment], lang: Lang) -> str:
         The text, tidied (no double spaces or orphan punctuation, French spacing in French).
     """
     _table(lang)
-    out = ""
+    out, capital = "", False
     for segment in segments:
         if isinstance(segment, str):
-            out += segment
+            out += capitalise(segment) if capital and at_sentence_start(out) else segment
+            capital = False
             continue
         text = placeholder_text(segment, lang)
         if text:
             out = _join(out, segment, text, lang)
+        capital = not text and segment.form == "vocative"  # "Priya, you wanted" -> "You wanted"
     return tidy(out, lang)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _sentences(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """The segments cut into sentences (a string is split after . ! ? …)."""
+    out: list[list[Segment]] = [[]]
+    for segment in segments:
+        if not isinstance(segment, str):
+            out[-1].append(segment)
+            continue
+        pieces = _SENTENCE_BREAK.split(segment)
+        out[-1].append(pieces[0])
+        out += [[piece] for piece in pieces[1:]]
+    return [s for s in out if s]
+
+
+def render_by_sentence(segments: Sequence[Segment], default: Lang,
+                       language_of: Callable[[str, Lang], Lang]) -> str:
+    """A block written in both languages: each sentence's placeholders in that sentence's language.
+
+    Args:
+        segments: strings and placeholders, in order.
+        default: the language of a sentence too short to tell (after the first, the one before it).
+        language_of: `(text, default) -> Lang`, e.g. `language.detect_language`.
+    """
+    parts, lang = [], default
+    for sentence in _sentences(segments):
+        words = "".join(s for s in sentence if isinstance(s, str))
+        found = language_of(words, lang) if len(words.split()) >= 3 else lang
+        lang = found if found in (Lang.EN, Lang.FR) else lang
+        parts.append(render_segments(sentence, lang))
+    return " ".join(p for p in parts if p)
 
 
 def phrase(key: str, lang: Lang, **kwargs: object) -> str:

@@ -31,6 +31,7 @@ class RawBlock:
     location: Location
     speaker: Speaker | None = None
     level: int = 0
+    marker: str = ""  # "#"… for a heading, "-", "1.", "a)" for a list item (a turn may be one)
 
 
 def strip_emphasis(text: str) -> str:
@@ -71,7 +72,7 @@ def build_document(
             headings.append((r.level, block_id))
         blocks.append(Block(
             id=block_id, kind=r.kind, text=r.text, lang=lang if lang is not Lang.UNKNOWN else default,
-            location=r.location, speaker=r.speaker, level=r.level, section=section,
+            location=r.location, speaker=r.speaker, level=r.level, section=section, marker=r.marker,
         ))
     return NoteDocument(
         source=str(source), metadata=metadata, blocks=tuple(blocks),

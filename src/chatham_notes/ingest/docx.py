@@ -115,16 +115,20 @@ class _Reader:
         loc = Location(file=self.file, part=part, paragraph=self.counter)
         style = self._style(p)
         if (m := _HEADING.match(style)) or (level := _outline_level(p)):
-            return RawBlock(BlockKind.HEADING, text, loc, level=int(m.group(1)) if m else level)
+            level = int(m.group(1)) if m else level
+            return RawBlock(BlockKind.HEADING, text, loc, level=level, marker="#" * level)
         if style.lower() == "title":
             self.title = self.title or text
-            return RawBlock(BlockKind.HEADING, text, loc, level=1)
+            return RawBlock(BlockKind.HEADING, text, loc, level=1, marker="#")
+        if style.lower() == "subtitle":
+            return RawBlock(BlockKind.HEADING, text, loc, level=2, marker="##")
         list_level = self._list_level(p, style)
         label = parse_label(text)
         if label is not None:
-            return RawBlock(BlockKind.TURN, label[1], loc, speaker=label[0], level=max(list_level, 0))
+            return RawBlock(BlockKind.TURN, label[1], loc, speaker=label[0], level=max(list_level, 0),
+                            marker="-" if list_level >= 0 else "")
         if list_level >= 0:
-            return RawBlock(BlockKind.BULLET, text, loc, level=list_level)
+            return RawBlock(BlockKind.BULLET, text, loc, level=list_level, marker="-")
         return RawBlock(BlockKind.PARAGRAPH, text, loc)
 
     def _style(self, p: etree._Element) -> str:

@@ -88,12 +88,23 @@ def _bold_label(line: str) -> tuple[Speaker, str] | None:
 def parse_label(line: str) -> tuple[Speaker, str] | None:
     """Split a line into a speaker label and what was said, or None if it has no label.
 
+    A section marker or a title ("Session 2: …", "Interpretation: French and Wolof") is
+    no label (see `structure`).
+
     Args:
         line: one line (or the first line of a block), without a bullet marker.
 
     Returns:
         (Speaker, rest) where `rest` is the text after the label (may be empty).
     """
+    from .structure import is_structural
+
+    found = _parse_label(line)
+    return None if found is not None and is_structural(*found) else found
+
+
+def _parse_label(line: str) -> tuple[Speaker, str] | None:
+    """`parse_label` before the structure check."""
     line = line.strip()
     if line.startswith(("**", "__")):
         return _bold_label(line)

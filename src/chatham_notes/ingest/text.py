@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import BlockKind, Location, Metadata
+from ..model import BlockKind, Location, Metadata, Speaker
 from .blocks import RawBlock, clean_text, strip_emphasis
 from .frontmatter import build_metadata, split_front_matter
 from .speakers import _stop_labels, label_key, parse_label
+from .structure import is_structural
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -33,6 +34,7 @@ class _Open:
     speaker: object = None
     level: int = 0
     indent: int = -1  # bullet marker's indentation; -1 when not a bullet
+    marker: str = ""
     extra: dict = field(default_factory=dict)
 
 
@@ -96,6 +98,9 @@ class _Parser:
         if lead and label_key(lead.group("label")) in _stop_labels():
             self._heading(lead.group("label"), self.heading_level + 1, number, pseudo=True)
             return
+        if lead and is_structural(Speaker(lead.group("label").strip()), ""):
+            self._heading(lead.group("label"), self.heading_level + 1, number, pseudo=True)
+            return
         if self.open and self.open.indent < 0 and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.TURN):
             self.open.lines.append(stripped)
             return
@@ -107,7 +112,8 @@ class _Parser:
         self.list_indents.clear()
         if not pseudo:
             self.heading_level = level
-        self.blocks.append(RawBlock(BlockKind.HEADING, _finish(text), self._loc(number), level=level))
+        marker = "" if pseudo else "#" * level
+        self.blocks.append(RawBlock(BlockKind.HEADING, _finish(text), self._loc(number), level=level, marker=marker))
 
     def _setext(self, line: str) -> bool:
         """`Title` + `=====`/`-----`: the open plain paragraph becomes a heading."""
@@ -127,12 +133,13 @@ class _Parser:
         if not self.list_indents or self.list_indents[-1] < indent:
             self.list_indents.append(indent)
         level = len(self.list_indents) - 1
-        text = m.group("text")
+        text, marker = m.group("text"), _list_marker(m.group("marker"))
         label = parse_label(strip_emphasis(text))
         if label is not None:
-            self.open = _Open(BlockKind.TURN, [label[1]], number, speaker=label[0], level=level, indent=indent)
+            self.open = _Open(BlockKind.TURN, [label[1]], number, speaker=label[0], level=level, indent=indent,
+                              marker=marker)
         else:
-            self.open = _Open(BlockKind.BULLET, [text], number, level=level, indent=indent)
+            self.open = _Open(BlockKind.BULLET, [text], number, level=level, indent=indent, marker=marker)
 
     def _flush(self) -> None:
         o, self.open = self.open, None
@@ -140,10 +147,16 @@ class _Parser:
             return
         text = _finish(" ".join(o.lines))
         if text or o.speaker is not None:
-            self.blocks.append(RawBlock(o.kind, text, self._loc(o.line), speaker=o.speaker, level=o.level))
+            self.blocks.append(RawBlock(o.kind, text, self._loc(o.line), speaker=o.speaker, level=o.level,
+                                        marker=o.marker))
 
     def _loc(self, number: int) -> Location:
         return Location(file=self.file, part="body", line=number)
+
+
+def _list_marker(marker: str) -> str:
+    """A numbering as written ("1.", "a)"); any other bullet as Markdown's "-"."""
+    return marker if marker[0].isdigit() or marker.endswith(")") else "-"
 
 
 def _finish(text: str) -> str:

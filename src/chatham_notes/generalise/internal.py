@@ -1,0 +1,123 @@
+"""The rapporteur's internal lines: distribution warnings, notes to self, sign-offs, contact blocks.
+
+They are for the rapporteur, not for the readers of the summary: a sentence that holds a
+distribution warning ("do not circulate", « ne pas diffuser », "to be cleaned") or that opens
+with a note to self ("note to self:", "TODO", « NB pour moi ») is cut; a block that opens
+with a sign-off ("Best, Amina", « Cordialement, ») is removed with the short lines after it;
+a block that only gives contact details is removed. Each cut is recorded so the report lists
+it ("removed internal line") with its location: nothing disappears silently.
+
+The phrase lists are in `models/generalise/internal_lines.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..resources import read_yaml
+from .attribution import Unit, contact_words
+
+DISTRIBUTION = "distribution warning"
+NOTE_TO_SELF = "note to self"
+SIGN_OFF = "sign-off"
+CONTACT_BLOCK = "contact block"
+PREFIX = "removed internal line"
+
+_SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+[»\"”)]*|$)\s*")
+_OPENING = r"^[\s\-–—•*(\[]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[\s\-–—(\[]*"
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A span of a block's text that is the rapporteur's, not the meeting's."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return read_yaml("generalise", "internal_lines.yaml")
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = _data()
+    return {
+        "distribution": re.compile(rf"(?<![\w'’])(?:{_alternation(data['distribution_warnings'])})(?![\w'’])", re.I),
+        "self": re.compile(rf"[—–(\[,;:]\s*(?:{_alternation(data['notes_to_self'])})(?![\w'’])", re.I),
+        "self_start": re.compile(rf"{_OPENING}(?:{_alternation(data['notes_to_self'])})(?![\w'’])", re.I),
+        "sign_off": re.compile(rf"{_OPENING}(?:{_alternation(data['sign_offs'])})\s*(?:[,!.–—-]|$)", re.I),
+    }
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, trailing spaces included."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        if match.end() > match.start():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _reason(sentence: str) -> str | None:
+    pats = _patterns()
+    if pats["distribution"].search(sentence):
+        return DISTRIBUTION
+    if pats["self_start"].match(sentence) or _self_after_dash(sentence):
+        return NOTE_TO_SELF
+    return None
+
+
+def _self_after_dash(sentence: str) -> bool:
+    """"crosstalk — note to self: ask…": a note to self after a dash, a bracket or a comma."""
+    return bool(_patterns()["self"].search(sentence))
+
+
+def internal_cuts(text: str) -> list[Cut]:
+    """The sentences of `text` that are distribution warnings or notes to self."""
+    return [Cut(start, end, reason) for start, end in _sentences(text)
+            if (reason := _reason(text[start:end])) is not None]
+
+
+def is_sign_off(text: str) -> bool:
+    """"Best, Amina", « Bien cordialement, » — a short block that opens with a sign-off."""
+    return bool(_patterns()["sign_off"].match(text)) and len(text.split()) <= int(_data()["sign_off_words"])
+
+
+def after_sign_off(text: str) -> bool:
+    """A short line with no sentence in it (a name, a title, a phone number)."""
+    return len(text.split()) <= 8 and not re.search(r"[.!?…]\s*$", text)
+
+
+def sign_off_lines() -> int:
+    """How many short lines after a sign-off go with it."""
+    return int(_data()["sign_off_lines"])
+
+
+def is_contact_block(text: str, units: Sequence[Unit]) -> bool:
+    """A block with contact details and nothing else but findings and contact words."""
+    if not any(u.kind.is_contact for u in units):
+        return False
+    rest, position = [], 0
+    for unit in units:
+        rest.append(text[position:unit.start])
+        position = unit.end
+    rest.append(text[position:])
+    allowed = {w.casefold() for w in _data()["contact_block_words"]} | contact_words()
+    words = re.findall(r"[^\W\d_][\w'’.-]*", " ".join(rest).casefold())
+    return all(w.strip(".") in allowed or w in allowed for w in words)
+
+
+def reason_text(reason: str) -> str:
+    """The report's wording: "removed internal line: sign-off"."""
+    return f"{PREFIX}: {reason}"

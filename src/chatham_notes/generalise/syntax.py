@@ -1,0 +1,108 @@
+"""Two constructions a placeholder cannot stand in: vocatives and coordinated people.
+
+A name used to address someone ("Thanks, Solveig — next question", "Could you say more,
+Joost?", « Merci, Awa. ») says nothing about what was said: the name goes with its comma
+("Thanks — next question"). Two or three people joined by "and" / « et » ("Amina and Ben
+disagreed") become one phrase ("two participants disagreed", « deux personnes participantes »)
+rather than "another participant and another participant".
+
+The cue words are in `models/wording/patterns.yaml` (`vocative_before`, `vocative_after`,
+`coordinators`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..model import Kind
+from ..resources import read_yaml
+from .attribution import Unit
+
+_PERSONISH = (Kind.PERSON, Kind.ROLE)
+_WINDOW = 300  # characters around a name that decide whether it is a vocative
+
+
+@dataclass(frozen=True)
+class Group:
+    """Coordinated people: one unit covering them all, and how many they are."""
+
+    unit: Unit
+    count: int
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = read_yaml("wording", "patterns.yaml")
+    before = _alternation(data["vocative_before"])
+    after = _alternation(data["vocative_after"])
+    return {
+        # "Thanks, X", "Thank you X", « Merci X » (at a sentence or clause start)
+        "before": re.compile(rf"(?:^|(?<=[.!?:;—–(\[\]\"“«]))\s*(?:{before})(?P<comma>\s*,?\s*)$", re.I),
+        # "X, you wanted…", "X, would you…" at a sentence start
+        "after": re.compile(rf"^\s*,\s*(?=(?:{after})\b)", re.I),
+        "start": re.compile(r"(?:^|[.!?…]\s+|[\"“«]\s*|[—–:]\s+)$"),
+        # ", X?" / ", X." / ", X —" at a sentence end
+        "end": re.compile(r"^\s*(?=[?!.]|\s[—–]\s|$)"),
+        "comma_before": re.compile(r",\s*$"),
+        "and": re.compile(rf"^\s*(?:,\s*)?(?:{_alternation(data['coordinators'])})\s+$", re.I),
+        "comma": re.compile(r"^\s*,\s*$"),
+    }
+
+
+def vocative(text: str, unit: Unit) -> Unit | None:
+    """The unit grown over its comma if it is a name used to address someone, else None."""
+    if unit.kind not in _PERSONISH or unit.possessive:
+        return None
+    pats = _patterns()
+    window = max(0, unit.start - _WINDOW)  # a long block must not make this quadratic
+    before = ("\x00 " if window else "") + text[window:unit.start]
+    offset = unit.start - len(before)  # position in `text` of before[0]
+    after = text[unit.end:unit.end + _WINDOW]
+    if m := pats["before"].search(before):
+        start = unit.start - len(m.group("comma"))
+        if "," in m.group("comma") and re.match(r"\s*,", after):  # "Thank you, Amina, for…" -> "Thank you for…"
+            return replace(unit, start=start, end=unit.end + after.index(",") + 1)
+        return replace(unit, start=start)
+    if pats["start"].search(before) and (m := pats["after"].match(after)):
+        return replace(unit, end=unit.end + m.end())
+    comma = pats["comma_before"].search(before)
+    if comma and pats["end"].match(after) and _is_question_or_address(before):
+        return replace(unit, start=offset + comma.start())
+    return None
+
+
+def _is_question_or_address(before: str) -> bool:
+    """"Could you say more, X?" / "over to you, X": the clause before addresses someone."""
+    clause = re.split(r"[.!?…]\s+", before)[-1]
+    return bool(re.search(r"(?<![\w'’])(?:you|your|vous|votre|tu|ton|ta)(?![\w'’])", clause, re.I))
+
+
+def coordinated(text: str, units: Sequence[Unit], i: int) -> Group | None:
+    """Two or three people from `units[i]` on, joined by "and"/« et » (and commas), or None."""
+    pats = _patterns()
+    if units[i].kind not in _PERSONISH or units[i].possessive:
+        return None
+    j = i
+    while j + 1 < len(units) and units[j + 1].kind in _PERSONISH and j - i < 2:
+        between = text[units[j].end:units[j + 1].start]
+        if pats["and"].match(between):
+            j += 1
+            break
+        if pats["comma"].match(between):
+            j += 1
+            continue
+        return None
+    if j == i or not pats["and"].match(text[units[j - 1].end:units[j].start]) or units[j].possessive:
+        return None
+    people = {u.party_id or u.text.casefold() for u in units[i:j + 1]}
+    if len(people) != j - i + 1:
+        return None
+    ids = tuple(m for u in units[i:j + 1] for m in u.mention_ids)
+    return Group(replace(units[i], end=units[j].end, mention_ids=ids), j - i + 1)
