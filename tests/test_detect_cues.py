@@ -282,3 +282,15 @@ def test_an_elided_preposition_is_not_part_of_an_organisation() -> None:
 ])
 def test_session_labels_are_not_organisations(text: str, span: str) -> None:
     assert cues.entity_orgs(text, _ents(text, "ORG", span), "b")[0] == []
+
+
+def test_a_spacy_person_span_ends_before_running_words_and_no_content_term_is_a_name() -> None:
+    """Regression (5 MB note refused): spaCy's PERSON « l'OICS devrait s'aligner sur l'OICS » became
+    a party whose form « l'OICS » the vetoes kept as content everywhere else."""
+    from chatham_notes.detect import cues
+    from chatham_notes.detect.ner import Entity
+
+    text = "Priya Raman s'est demandé si le suivi de l'OICS devrait s'aligner sur l'OICS. H. Marchetti agreed."
+    start = text.index("l'OICS devrait")
+    hits, review = cues.entity_people(text, [Entity(start, text.index(". H."), "PERSON", "")], "b")
+    assert hits == [] and [h.text for h in review] == ["l'OICS"]

@@ -109,8 +109,8 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False, vouche
         words.pop()
     if not words or not caps_ok and all(is_common_word(w) or w.isupper() and len(w) > 1 for _, _, w in words):
         return None
-    if any(w in keep_terms() or _known_org_form(w) for _, _, w in words):
-        return None
+    if any(w in keep_terms() or _known_org_form(w) or re.sub(r"^[ld]['’]", "", w) in keep_terms() for _, _, w in words):
+        return None  # « l'OICS » is the content term OICS
     end = words[-1][1]
     if whole[start + end - 2:start + end] in ("'s", "’s") and end - 2 > words[-1][0]:
         end -= 2
@@ -260,6 +260,8 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
                 is_common_word(w) and len(w.rstrip(".")) > 1 for w in words[1:]):  # "ruth o.", not "d'accord"
             span: tuple[int, int] | None = (e.start, end)
         else:
+            end = e.start + _before_running_words(surface)  # "tb asked whether…": the name is "tb"
+            surface = text[e.start:end]
             span = _clean_name(surface, e.start, text, vouched=True) if any(c.isupper() for c in surface) else None
         if span is None or _locality(text, span[1]):
             if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
@@ -267,6 +269,18 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
             continue
         hits.append(Hit(block_id, Field.TEXT, span[0], span[1], text[span[0]:span[1]], Kind.PERSON, Source.SPACY, 0.85))
     return hits, low
+
+
+def _before_running_words(surface: str) -> int:
+    """Where a span's name ends: before its first lower-case word that no name holds (a verb, a
+    preposition: "l'OICS devrait s'aligner…" is a clause); a name's later words are capitalised,
+    particles ("de", "van") or initials."""
+    for m in list(re.finditer(r"\S+", surface))[1:]:
+        w = m.group()
+        if w[:1].islower() and w.lower() not in name_particles() and not w.startswith(("l'", "d'", "l’", "d’")) \
+                and len(w.rstrip(".")) > 1:
+            return len(surface[:m.start()].rstrip(" ,;:"))
+    return len(surface)
 
 
 def _looks_like_person(words: list[str]) -> bool:

@@ -40,6 +40,9 @@ class PartyForm:
     ordinary: bool = False  # also an ordinary word: a mention only where `names_person` says so
 
 
+_ELISION = re.compile(r"^(?i:[ld]['’])")
+
+
 def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
     """Folded form -> PartyForm for every discovered person and organisation.
 
@@ -52,7 +55,8 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
     out: dict[str, PartyForm] = {}
 
     def add(text: str, form: PartyForm) -> None:
-        if text and text not in keep_terms():
+        bare = _ELISION.sub("", text)  # « l'OICS » is the content term OICS: never a party's form
+        if text and text not in keep_terms() and bare not in keep_terms():
             out.setdefault(fold(text), form)
 
     for h in sorted(hits, key=lambda x: x.kind is not Kind.PERSON):
