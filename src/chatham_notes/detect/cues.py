@@ -74,7 +74,9 @@ def _abbreviation(title: str) -> bool:
 def _patterns() -> dict[str, re.Pattern[str]]:
     titles_both = all_titles()
     after = cues("en", "after") + cues("fr", "after")
-    before = cues("en", "before") + cues("fr", "before")
+    before = [c for c in cues("en", "before") + cues("fr", "before") if not c.endswith(",")]
+    # "pour ,": a cue only when a comma follows the name (« pour Amina, le problème »; not « pour Dakar »)
+    before_comma = [c.removesuffix(",").strip() for c in cues("en", "before") + cues("fr", "before") if c.endswith(",")]
     return {
         "title": re.compile(rf"(?<![\w.])(?:{_alts(titles_both)})(?!\w)\s*(?P<name>{NAME_RUN})"),
         "after": re.compile(rf"(?<![\w'’\-])(?P<name>{NAME_RUN}|{_LOWER_NAME})(?:['’]s)?{BETWEEN}\s+(?:{_alts(after)})\b"),
@@ -83,7 +85,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lower_title": re.compile(rf"(?<![\w.])(?<!\d\s)(?:{_alts(tuple(t.lower() for t in titles_both if _abbreviation(t)))})"
                                   rf"\s+(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{{2,}})\b"),
         "initials": re.compile(r"(?<![\w.\-])(?P<name>[A-Z]\.(?:\s?-?[A-Z]\.){1,2})(?=\s+[a-zà-ÿ])"),
-        "before": re.compile(rf"\b(?i:{_alts(before)})\s+(?:(?:{_alts(titles_both)})\s+)?(?P<name>{NAME_RUN})"),
+        "before": re.compile(rf"\b(?:(?i:{_alts(tuple(before))})\s+(?:(?:{_alts(titles_both)})\s+)?(?P<name>{NAME_RUN})"
+                             rf"|(?i:{_alts(tuple(before_comma))})\s+(?:(?:{_alts(titles_both)})\s+)?(?P<named>{NAME_RUN})(?=\s*,))"),
         "org": re.compile(rf"(?P<name>(?:{_CAP})(?:\s+(?:(?:of|for|on|the|de|du|des|la|le|pour|sur|en|di|del|y|(?:et|and)(?=\s+(?:de|du|des|of|[A-ZÀ-Þ])))\s+)*"
                           rf"(?:[ld]['’])?(?:{_CAP}|&)){{0,7}})"),
         "lower_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(_LOWER_ORG_HEADS)})"
@@ -140,7 +143,8 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
     out = []
     for name, score in (("title", 0.9), ("after", 0.8), ("before", 0.8)):
         for m in _patterns()[name].finditer(text):
-            span = _clean_name(m.group("name"), m.start("name"), text, caps_ok=name == "title", vouched=name == "after")
+            group = "named" if "named" in m.re.groupindex and m.group("named") else "name"
+            span = _clean_name(m.group(group), m.start(group), text, caps_ok=name == "title", vouched=name == "after")
             if span is None:
                 continue
             start, end = span
@@ -219,8 +223,8 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
     out = []
     for m in re.finditer(NAME_RUN, text):  # the lexicon is read on the first capitalised word, not before
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(m.group())]
-        if not words or words[0][2].lower() not in first_names():
-            continue
+        if not words or words[0][2].lower() not in first_names() or len(words) == 1 and words[0][2].isupper():
+            continue  # one word in capitals is an acronym ("ODA rules"), not the given name Oda
         end = words[-1][1] if len(words) > 1 and not is_common_word(words[1][2]) else words[0][1]
         if len(words) == 1 and sentence_initial(text, m.start()) and len(text) > end + m.start() + 20:
             score = 0.6

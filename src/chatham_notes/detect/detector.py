@@ -16,7 +16,7 @@ from .merge import extend_titles, merge
 from .recognisers import RECOGNISERS, BlockContext, recognise
 from .roster_match import RosterMatcher
 from .text import WORD, Hit, sentence_initial
-from .ties import paren_affiliations, tied_organisations
+from .ties import paren_affiliations, tied_guesses, tied_organisations
 
 _NOT_NAMES = {"GPE", "LOC", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
               "EVENT", "LAW", "LANGUAGE", "FAC", "PRODUCT", "WORK_OF_ART", "MISC"}
@@ -83,7 +83,7 @@ class Detector:
         book = PartyBook(self.roster)
         for _ in range(2):  # the second pass propagates what the first one tied (an aside after a propagated name)
             if on["ties"]:
-                hits = merge(hits + vet(paren_affiliations(hits, texts)), texts)
+                hits = merge(hits + vet(paren_affiliations(hits, texts) + tied_guesses(low, hits, texts)), texts)
             book.learn_people(hits)
             if on["ties"]:
                 hits, untied = _keep_tied_organisations(hits, texts, book)

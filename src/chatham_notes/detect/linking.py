@@ -69,8 +69,9 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             add(h.text, PartyForm(h.text, Kind.AFFILIATION, key, ordinary=is_common_word(h.text)))
             for org in known_orgs():
                 if key == "o:" + org.canonical:
-                    for name in org.forms:
-                        add(name, PartyForm(name, Kind.AFFILIATION, key, exact=name if org.upper_only else None))
+                    for name in org.forms:  # "Amnesty" for Amnesty International: as a name, not the word
+                        add(name, PartyForm(name, Kind.AFFILIATION, key, exact=name if org.upper_only else None,
+                                            ordinary=is_common_word(name)))
             continue
         name = _strip_title(h.text)
         if _initials_like(name):  # "PMB:" as a label: initials, found as written or in any case, dotted or not
@@ -109,16 +110,43 @@ def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], s
     taken: dict[tuple[str, Field], set[tuple[int, int, Kind]]] = {}
     for h in hits:
         taken.setdefault((h.block_id, h.field), set()).add((h.start, h.end, h.kind))
-    out = []
+    out, words = [], []
     for (block_id, field), text in texts.items():
         for end, (key, form) in automaton.iter(fold(text)):
             start = end + 1 - len(key)
             surface = text[start:end + 1]
-            if (start, end + 1, form.kind) in taken.get((block_id, field), ()) or \
-                    not at_word_edges(text, start, end + 1) or not _names_party(text, start, end + 1, key, form, field):
+            if (start, end + 1, form.kind) in taken.get((block_id, field), ()) or not at_word_edges(text, start, end + 1):
                 continue
-            out.append(Hit(block_id, field, start, end + 1, surface, form.kind, Source.PROPAGATED, 0.7, form.party_key))
+            hit = Hit(block_id, field, start, end + 1, surface, form.kind, Source.PROPAGATED, 0.7, form.party_key)
+            if _names_party(text, start, end + 1, key, form, field):
+                out.append(hit)
+            elif form.ordinary and form.kind is Kind.PERSON:
+                words.append(hit)
+    out += _coordinated(words, hits + out, texts)
     return out + _fuzzy_links(forms, texts, hits + out)
+
+
+_AND = re.compile(r"\s*(?:,|and|et|&|\+|/)\s*")
+
+
+def _coordinated(words: list[Hit], people: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """The ordinary-word forms that `names_person` left as words but that stand in coordination
+    with a person's mention: "Bishop and Frost to co-draft", « Lebon et Mme Petit »."""
+    edges: dict[tuple[str, Field], tuple[set[int], set[int]]] = {}
+    for h in people:
+        if h.kind is Kind.PERSON:
+            starts, ends = edges.setdefault((h.block_id, h.field), (set(), set()))
+            starts.add(h.start)
+            ends.add(h.end)
+    out = []
+    for w in words:
+        starts, ends = edges.get((w.block_id, w.field), ((), ()))
+        text = texts[(w.block_id, w.field)]
+        after = _AND.match(text, w.end)
+        before = any(e in ends and _AND.fullmatch(text, e, w.start) for e in range(max(0, w.start - 8), w.start))
+        if after and after.end() in starts or before:
+            out.append(w)
+    return out
 
 
 def _names_party(text: str, start: int, end: int, key: str, form: PartyForm, field: Field) -> bool:

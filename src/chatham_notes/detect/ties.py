@@ -18,6 +18,8 @@ names spelt in a contact; and which organisations are tied to a participant at a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from bisect import bisect_left, bisect_right
 
 from unidecode import unidecode
 
@@ -35,9 +37,10 @@ from .text import WORD, Hit
 
 _PARENS = re.compile(r"\s*\((?P<inner>[^()\n]{2,80})\)")
 # "M. Thierry Vauclair, d'Enabel, a souligné": an organisation in an apposition after the name.
-_APPOSITION = re.compile(r",\s*(?:from|of|at|with|de|du|des|de\s+la|de\s+l['’]|d['’]|chez)\s*(?:the\s+)?"
+# "Jonas Okereke = Public Health Scotland", a rapporteur's shorthand, ties the same way.
+_APPOSITION = re.compile(r"(?:,\s*(?:from|of|at|with|de|du|des|de\s+la|de\s+l['’]|d['’]|chez)|\s*=)\s*(?:the\s+)?"
                          r"(?P<inner>[A-ZÀ-Þ][\w&’'\-]*(?:\s+(?:(?:of|for|on|and|de|du|des|la|pour|et|[ld]['’])\s*)*"
-                         r"[A-ZÀ-Þ][\w&’'\-]*){0,6})\s*(?=[,;)])")
+                         r"[A-ZÀ-Þ][\w&’'\-]*){0,6})\s*(?=[,;)]|\s[—–-]\s|$)")
 
 
 def _is_role(text: str) -> bool:
@@ -96,14 +99,20 @@ _TYING_SOURCES = frozenset({Source.CUE_PAREN, Source.ROSTER, Source.LABEL})
 
 @lru_cache(maxsize=1)
 def _tie_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(after a person or role, a speaker about themselves or an unnamed person), each matched at
-    the end of the text before an organisation: "Tom (UNODC", "Tom from the ", "I work for ",
-    "someone from ", « une représentante de l' »."""
+    """(what joins a person or role to their organisation, matched from the end of the name to the
+    start of the organisation; what a speaker says of themselves, matched at the end of the text
+    before an organisation): "Tom (UNODC", "Tom from the ", "Tom, UNODC", "Tom = UNODC",
+    « M. Sylla, de l'association », "I work for ", "someone from ", « une représentante de l' »."""
     cues = read_yaml("detect", "tie_cues.yaml")
-    det = r"(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+    det = r"(?:(?i:the|la|le|les)\s+|(?i:l)['’]\s*)?"
+    # « de l'association Espace Confiance », "of the NGO Harm Reduction Now": a kind of body in lower case
+    kind = rf"(?:(?i:{alternation(tuple(org_cues('en') | org_cues('fr')))})\s+)?"
     # "pria (spelling unclear) from UNAIDS", « Mme Fofana, directrice de programme à AIDES »
     aside = r"(?:\s*\([^()\n]{0,40}\)|\s*,\s*(?:[a-zà-ÿ'’\-]+\s+){1,5}?(?=\S))?"
-    person = re.compile(rf"(?i:{aside}(?:\s*,?\s*(?:{alternation(tuple(cues['person']))})\s*{det}|\s*\(\s*))$")
+    link = rf"(?i:{alternation(tuple(cues['person']))})"
+    # "Hamid Qureshi, UNDP", "Priya Menon = Health Canada", "Kofi Boateng – WADPN": the name right after
+    joined = r"\s*(?:,|=|/|[–—-](?=\s))\s*"
+    person = re.compile(rf"{aside}\s*,?\s*{link}\s*{det}{kind}|\s*\(\s*{det}|{joined}{det}")
     people = alternation(tuple(cues["people"]))
     own = re.compile(rf"(?i:\b(?:(?:{alternation(tuple(cues['self']))})|(?:{people})\s+(?:{alternation(tuple(cues['person']))}))"
                      rf"\s*{det})$")
@@ -113,28 +122,48 @@ def _tie_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def tied_organisations(hits: list[Hit], texts: dict[tuple[str, Field], str],
                        party_key: Callable[[Hit], str | None]) -> set[str]:
     """The party keys of the organisations something ties to a participant (see the module doc)."""
+    people = _PeopleIndex(hits)
+    return {key for h in hits if h.kind is Kind.AFFILIATION and (key := party_key(h)) and is_tied(h, people, texts)}
+
+
+class _PeopleIndex:
+    """The person and role findings of each block and field, by where they end."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.by_where: dict[tuple[str, Field], list[Hit]] = {}
+        for h in sorted((h for h in hits if h.kind in (Kind.PERSON, Kind.ROLE)), key=lambda h: h.end):
+            self.by_where.setdefault((h.block_id, h.field), []).append(h)
+        self.ends = {where: [h.end for h in found] for where, found in self.by_where.items()}
+
+    def ending_between(self, where: tuple[str, Field], lo: int, hi: int) -> list[Hit]:
+        found, ends = self.by_where.get(where, []), self.ends.get(where, [])
+        return found[bisect_left(ends, lo):bisect_right(ends, hi)]
+
+    def roles_around(self, where: tuple[str, Field], start: int, end: int) -> bool:
+        return any(h.kind is Kind.ROLE and h.start <= start for h in self.ending_between(where, end, end + 200))
+
+
+def is_tied(org: Hit, people: _PeopleIndex, texts: dict[tuple[str, Field], str], by_verb: bool = True) -> bool:
+    """Whether something ties this organisation finding to a participant where it is written
+    (`by_verb`: a speech verb after it counts too, as it does for a firm finding)."""
+    if org.field is Field.SPEAKER_AFFILIATION or Source.of(org.detector) in _TYING_SOURCES \
+            or (org.key or "").startswith("ra:"):
+        return True
+    where = (org.block_id, org.field)
+    if people.roles_around(where, org.start, org.end):
+        return True  # "the UNODC colleague"
     person_link, own_words = _tie_regexes()
-    ends: dict[tuple[str, Field], set[int]] = {}
-    roles: dict[tuple[str, Field], list[tuple[int, int]]] = {}
-    for h in hits:
-        if h.kind in (Kind.PERSON, Kind.ROLE):
-            ends.setdefault((h.block_id, h.field), set()).add(h.end)
-        if h.kind is Kind.ROLE:
-            roles.setdefault((h.block_id, h.field), []).append((h.start, h.end))
-    tied = set()
-    for h in hits:
-        if h.kind is not Kind.AFFILIATION:
-            continue
-        where = (h.block_id, h.field)
-        text = texts[where]
-        before = text[max(0, h.start - 60):h.start]
-        link = person_link.search(before)
-        if h.field is Field.SPEAKER_AFFILIATION or Source.of(h.detector) in _TYING_SOURCES \
-                or (h.key or "").startswith("ra:") \
-                or any(s <= h.start and h.end <= e for s, e in roles.get(where, ())) \
-                or link and h.start - len(before) + link.start() in ends.get(where, set()) \
-                or own_words.search(before) or cue_after(text, h.end):
-            key = party_key(h)
-            if key:
-                tied.add(key)
-    return tied
+    text = texts[where]
+    # anchored at each name's end: a search from the left would stop at an earlier, wrong start
+    if any(person_link.fullmatch(text, h.end, org.start) for h in people.ending_between(where, org.start - 60, org.start)):
+        return True
+    return bool(own_words.search(text[max(0, org.start - 60):org.start]) or by_verb and cue_after(text, org.end))
+
+
+def tied_guesses(guesses: list[Hit], hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """The weak organisation guesses that a participant's name, role or own words tie to them
+    ("Priya Menon = Health Canada", « Abdoulaye Sylla, de l'association Espace Confiance »), as
+    findings: the tie, not the guess, is the evidence."""
+    people = _PeopleIndex(hits)
+    return [replace(g, score=max(g.score, 0.7)) for g in guesses
+            if g.kind is Kind.AFFILIATION and is_tied(g, people, texts, by_verb=False)]
