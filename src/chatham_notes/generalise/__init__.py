@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import attribution, internal, syntax
+from . import attribution, internal, phrases, syntax
 from .attribution import Unit, build_segments, plan_units
 from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
                     Placeholder, PlaceholderKind, Roster, Sector, Segment)
@@ -336,6 +336,7 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     if (reason := _internal_block(block, cuts, ex)) is not None:
         return GeneralisedBlock(block, (), None, internal.reason_text(reason))
     units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
+    units, described = phrases.with_descriptions(block.text, units, block.lang)
     if _is_list(block, units):
         label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
         return GeneralisedBlock(block, _attendance(doc, block, ex), label, LIST_REASON)
@@ -361,7 +362,8 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
     text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)
     shown = any(isinstance(s, Placeholder) and s.kind != PlaceholderKind.CONTACT for s in segments)
-    cut = tuple((internal.reason_text(c.reason), block.text[c.start:c.end].strip()) for c in cuts)
+    cut = tuple((internal.reason_text(c.reason), block.text[c.start:c.end].strip()) for c in cuts) + tuple(
+        (phrases.DESCRIPTION_REASON, d.text) for d in described)
     if units and not text_left and not shown:
         return GeneralisedBlock(block, (), label, CONTACT_REASON, cut)
     return GeneralisedBlock(block, tuple(segments), label, internal=cut)

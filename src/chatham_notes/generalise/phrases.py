@@ -1,0 +1,128 @@
+"""A person's whole noun phrase: the appositions and relative clauses that describe them.
+
+"Ruth Okonjo, who has led the Lagos needle exchange since 2015, said…" and « Dr Farida
+HADDAD, médecin addictologue au CHU de Nantes, indique… » identify the speaker by what
+follows the name as surely as by the name. The rule asks that the speaker not be
+identifiable, so at either level the description goes with the name: "A participant
+said…", « Une personne participante indique… ». (At the sector level the placeholder
+itself says the sector, under the k rule; the job title, employer and city never show.)
+
+Which words describe the person is read from spaCy's dependency parse, and only for the
+sentences where a name is followed by a comma and a lower-case word (the cheap test
+that every such construction passes): a dependent of the name that is an apposition or a
+relative clause (`appos`, `relcl`, `acl:relcl`, `acl`), starting right after that comma.
+The parse says *whether* a description starts there; the punctuation that closes an
+apposition (the next comma, a dash, a bracket or the sentence's end) says where it
+ends, because the parse of a long apposition often stops short or runs on into the
+rest of the sentence. A description never takes another person's name with it.
+What is removed this way is listed in the report, so nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Kind, Lang
+from .attribution import Unit
+
+DESCRIPTION_REASON = "description of a participant"
+_DESCRIBING = {"appos", "relcl", "acl:relcl", "acl"}
+# ", who…", ", a researcher…", « , médecin… », « , qui… »: a comma, then a lower-case word
+# (or a relative pronoun right after the name and its apposition: "X, a researcher at Y who…")
+_OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])|\s+(?=(?:who|whose|qui|dont)\b)")
+_STOP = re.compile(r",|;|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"“])|\n")
+_MAX_DESCRIPTION = 200  # characters: longer is not an apposition but the rest of a paragraph
+
+
+@dataclass(frozen=True)
+class Description:
+    """Words that describe a participant, removed with their name."""
+
+    start: int
+    end: int
+    text: str
+
+
+def with_descriptions(text: str, units: Sequence[Unit], lang: Lang) -> tuple[list[Unit], list[Description]]:
+    """`units` with each person's describing apposition or relative clause joined to it, and
+    what was joined (for the report). Units that fall inside a description join it too."""
+    out, found = list(units), []
+    i = 0
+    while i < len(out):
+        unit = out[i]
+        opening = _OPENS.match(text, unit.end) if unit.kind is Kind.PERSON and not unit.possessive else None
+        span = _description(text, unit, opening.end(), lang) if opening else None
+        if span is None:
+            if opening and "," in text[unit.start:unit.end]:  # grown over an apposition already:
+                out[i] = replace(unit, end=_through_comma(text, unit, unit.end, lang))  # its closing comma too
+            i += 1
+            continue
+        start, end = span
+        inside = [u for u in out[i + 1:] if u.start < end]
+        if any(u.end > end or u.kind is Kind.PERSON for u in inside):  # another person, or a unit across the end
+            i += 1
+            continue
+        through = _through_comma(text, unit, end, lang)  # "X, who…, said": the closing comma goes too
+        ids = unit.mention_ids + tuple(m for u in inside for m in u.mention_ids)
+        out[i] = replace(unit, end=through, mention_ids=ids)
+        del out[i + 1:i + 1 + len(inside)]
+        found.append(Description(start, end, text[start:end]))
+        i += 1
+    return out, found
+
+
+def _through_comma(text: str, unit: Unit, end: int, lang: Lang) -> int:
+    """`end`, or the end of the comma that closes the apposition there when the sentence goes
+    on, unless that comma also closes a phrase put before the verb (« Selon X, directeur…, les
+    saisies ont doublé » keeps it: « Selon une personne participante, les saisies… »)."""
+    closing = re.match(r"\s*,", text[end:])
+    if not closing or not text[end + closing.end():].strip() or _fronted(text, unit, lang):
+        return end
+    return end + closing.end()
+
+
+def _fronted(text: str, unit: Unit, lang: Lang) -> bool:
+    """Whether the person's name sits in a phrase before the sentence's verb, and is not its subject."""
+    from ..detect.ner import parse
+
+    sentence_start = _sentence_start(text, unit.start)
+    doc = parse(text[sentence_start:_sentence_end(text, unit.end)], "fr" if lang is Lang.FR else "en")
+    name = [t for t in doc if unit.start <= sentence_start + t.idx < unit.end]
+    roots = [t for t in doc if t.dep_ == "ROOT" and sentence_start + t.idx >= unit.end]
+    return bool(name and roots) and not any(t.dep_.startswith("nsubj") for t in name) \
+        and not any(t.dep_ == "ROOT" and sentence_start + t.idx < unit.start for t in doc)
+
+
+def _description(text: str, unit: Unit, start: int, lang: Lang) -> tuple[int, int] | None:
+    """(start, end) of the apposition or relative clause that starts at `start` and describes
+    the person of `unit`, by the parse of its sentence; None if the parse says otherwise."""
+    sentence_start = _sentence_start(text, unit.start)
+    sentence_end = _sentence_end(text, start)
+    from ..detect.ner import parse
+
+    doc = parse(text[sentence_start:sentence_end], "fr" if lang is Lang.FR else "en")
+    name = [t for t in doc if unit.start <= sentence_start + t.idx < unit.end]
+    first = next((t for t in doc if sentence_start + t.idx >= start), None)
+    if not name or first is None:
+        return None
+    for token in doc:
+        if token.dep_ in _DESCRIBING and token.head in name and token not in name \
+                and sentence_start + token.left_edge.idx == start:
+            stop = _STOP.search(text, start, sentence_end)  # not the subtree's edge: parses of long
+            end = stop.start() if stop else sentence_end  # appositions stop short or run on
+            end = len(text[:end].rstrip())
+            return (start, end) if 0 < end - start <= _MAX_DESCRIPTION else None
+    return None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, position - 400), position)]
+    return starts[-1] if starts else max(0, position - 400)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    m = _SENTENCE_END.search(text, position, position + 600)
+    return m.end() if m else min(len(text), position + 600)
