@@ -51,3 +51,10 @@ def test_a_tied_organisation_is_removed_everywhere_in_the_note() -> None:
     det = Detector().detect(doc)
     orgs = [m for m in det.mentions if m.kind is Kind.AFFILIATION]
     assert {m.block_id for m in orgs} == {b.id for b in doc.blocks}
+
+
+def test_detection_folds_letters_without_a_decomposition_as_the_leak_check_does() -> None:
+    from chatham_notes.matching import fold, fold_same_length
+
+    for name in ("Đức", "Łukasz", "Ørsted"):
+        assert fold_same_length(name) == fold(name)[0].lower()

@@ -226,8 +226,12 @@ def _fold_char_in_place(char: str) -> str:
     low = char.lower()
     if len(low) != 1:
         return char
-    base = unicodedata.normalize("NFKD", low)[:1]  # NFKD: full-width and other compatibility letters too
-    return base.lower() if base.isalnum() else low
+    if low.isascii():
+        return low
+    # the same letters as `fold` (đ -> d, ł -> l, full-width forms), where that is one character:
+    # detection's keys and the leak check must agree on "Duc" for "Đức"
+    base = _fold_char(low)
+    return base.lower() if len(base) == 1 and base.isalnum() else low
 
 
 def fold_same_length(text: str) -> str:

@@ -66,6 +66,7 @@ SETS = {
     "holdout": GOLD_DIR.parent / "gold_holdout",
     "fresh": GOLD_DIR.parent / "gold_fresh",
     "parties": GOLD_DIR.parent / "gold_parties",
+    "blind": GOLD_DIR.parent / "gold_blind",
 }
 
 KINDS = ("person", "affiliation", "contact", "role")

@@ -69,9 +69,10 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             add(h.text, PartyForm(h.text, Kind.AFFILIATION, key, ordinary=is_common_word(h.text)))
             for org in known_orgs():
                 if key == "o:" + org.canonical:
-                    for name in org.forms:  # "Amnesty" for Amnesty International: as a name, not the word
-                        add(name, PartyForm(name, Kind.AFFILIATION, key, exact=name if org.upper_only else None,
-                                            ordinary=is_common_word(name)))
+                    for name in org.forms:  # "WHO" as written, not "who"; "Amnesty" as a name, not the word
+                        add(name, PartyForm(name, Kind.AFFILIATION, key,
+                                            exact=name if org.upper_only and name.isupper() else None,
+                                            ordinary=" " not in name and is_common_word(name)))
             continue
         name = _strip_title(h.text)
         if _initials_like(name):  # "PMB:" as a label: initials, found as written or in any case, dotted or not

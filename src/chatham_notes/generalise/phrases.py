@@ -114,12 +114,15 @@ def _description(text: str, unit: Unit, start: int, lang: Lang) -> tuple[int, in
             stop = _STOP.search(text, start, sentence_end)  # not the subtree's edge: parses of long
             end = stop.start() if stop else sentence_end  # appositions stop short or run on
             end = len(text[:end].rstrip())
+            if not re.search(r"\w", text[sentence_start:unit.start]) and not re.search(r"\w", text[end:sentence_end]):
+                return None  # "Hung, one more point?": the name and a phrase, no clause: an address
             return (start, end) if 0 < end - start <= _MAX_DESCRIPTION else None
     return None
 
 
 def _sentence_start(text: str, position: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, position - 400), position)]
+    # the look-ahead needs the name's first letter: search a little past `position`
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, position - 400), position + 3) if m.end() <= position]
     return starts[-1] if starts else max(0, position - 400)
 
 
