@@ -113,7 +113,7 @@ def test_translator_receives_only_text_without_names():
     from chatham_notes.xliff import export_units, xliff_bytes
 
     pending = make_bilingual(blocks, get_translator("none"))
-    units = export_units([(("t", "t"), pending)], [blocks])
+    units = export_units([(("t", "t"), pending)])
     exported = xliff_bytes(units, Lang.EN, Lang.FR).decode("utf-8")
     assert [u.block_id for u in units] == ["b1", "b2"] and '<x id="1"' in exported
     for original in ORIGINALS:

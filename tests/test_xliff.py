@@ -61,7 +61,7 @@ BLOCKS = [
 def exported(tmp_path: Path, blocks=BLOCKS) -> dict[tuple[Lang, Lang], Path]:
     """Each direction of `blocks` exported as a file, as `summarise --xliff-out` writes it."""
     parts = [(("t", "t"), make_bilingual(blocks, get_translator("none")))]
-    units = export_units(parts, [blocks])
+    units = export_units(parts)
     paths = {}
     for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN)):
         path = direction_path(tmp_path / "out.xlf", source, target)
@@ -323,3 +323,80 @@ def test_a_block_whose_id_moved_keeps_its_translation(tmp_path):
     assert out["notes:3"].fr == "trgnidnuF trsniamer treht trniam trpag."
     assert {b.translated_by for b in out.values()} == {"memory", ""}
     assert rejections == ()  # each unit filled the block it moved to
+
+
+MIXED = [gblock("notes:4", [P, " said that water shortages are getting worse every year. ",
+                            "Les prix de l'eau augmentent fortement dans les villes."], lang=Lang.MIXED, line=4)]
+MIXED_WORDS = {" said that water shortages are getting worse every year.":
+               " indique que les pénuries d'eau s'aggravent chaque année.",
+               "Les prix de l'eau augmentent fortement dans les villes.": "Water prices are rising sharply in cities."}
+
+
+def _column_runs(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """(w:lang, text) of each run in the English and the French cell of the last table row."""
+    import docx
+    from docx.oxml.ns import qn
+
+    row = docx.Document(str(path)).tables[-1].rows[-1]
+    return {lang: [(r._r.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")), r.text)
+                   for r in cell.paragraphs[0].runs if r.text.strip()]
+            for lang, cell in zip(("en", "fr"), row.cells, strict=True)}
+
+
+def _render(tmp_path: Path, blocks) -> Path:
+    from chatham_notes.model import Level
+    from chatham_notes.render import render_docx
+    from chatham_notes.summary import build_summary
+
+    summary = build_summary([(("t", "t"), list(blocks))], title_en="T", title_fr="T", date=None, place=None,
+                            level=Level.PARTICIPANT, k=3, translator="none", created="2000-01-01T12:00:00Z")
+    render_docx(summary, tmp_path / "mixed.docx")
+    return tmp_path / "mixed.docx"
+
+
+def test_a_mixed_block_exports_each_sentence_not_in_a_columns_language(tmp_path, schema):
+    paths = exported(tmp_path, MIXED)
+    for path in paths.values():
+        schema.validate(str(path))
+    en_fr = [u for u in read_xliff(paths[(Lang.EN, Lang.FR)])]
+    fr_en = [u for u in read_xliff(paths[(Lang.FR, Lang.EN)])]
+    assert [(u.id, u.source) for u in en_fr] == [("notes:4.1", "⟦1⟧ said that water shortages are getting worse "
+                                                               "every year.")]
+    assert [(u.id, u.source) for u in fr_en] == [("notes:4.2", "Les prix de l'eau augmentent fortement dans les villes.")]
+    assert en_fr[0].codes == ("x-participant",)
+
+
+def test_a_mixed_block_round_trip_puts_only_french_in_the_french_column(tmp_path):
+    paths = exported(tmp_path, MIXED)
+    back = [scripted_translation(p, tmp_path / f"back-{i}.xlf", rewrite=MIXED_WORDS.get) for i, p in enumerate(paths.values())]
+    out, rejections = bilingual_with(back, MIXED)
+    block = out["notes:4"]
+    assert rejections == () and not block.pending and block.translated_by == "xliff"
+    assert block.fr == ("Une personne participante indique que les pénuries d'eau s'aggravent chaque année. "
+                        "Les prix de l'eau augmentent fortement dans les villes.")
+    assert block.en == "A participant said that water shortages are getting worse every year. Water prices are rising sharply in cities."
+    runs = _column_runs(_render(tmp_path, [block]))
+    assert {lang for lang, _ in runs["fr"]} == {"fr-FR"} and {lang for lang, _ in runs["en"]} == {"en-GB"}
+    assert "".join(text for _, text in runs["fr"]) == block.fr
+
+
+def test_a_mixed_block_without_translations_is_pending_sentence_by_sentence(tmp_path):
+    [block] = make_bilingual(MIXED, get_translator("none"))
+    assert block.pending and block.source_lang is Lang.MIXED
+    assert [r.block_id for r in block.awaiting] == ["notes:4.1", "notes:4.2"]
+    runs = _column_runs(_render(tmp_path, [block]))
+    # the French column: a tag, the English sentence marked English, then the French sentence as written
+    assert runs["fr"][0] == ("fr-FR", "[Traduction à venir] ")
+    assert [lang for lang, _ in runs["fr"]] == ["fr-FR", "en-GB", "fr-FR"]
+    assert runs["fr"][1][1] == "A participant said that water shortages are getting worse every year."
+    assert runs["fr"][2][1].strip() == "Les prix de l'eau augmentent fortement dans les villes."
+
+
+def test_half_a_mixed_block_translated_still_counts_it_pending(tmp_path):
+    paths = exported(tmp_path, MIXED)
+    back = scripted_translation(paths[(Lang.EN, Lang.FR)], tmp_path / "back.xlf", rewrite=MIXED_WORDS.get)
+    out, _ = bilingual_with([back], MIXED)
+    block = out["notes:4"]
+    assert block.pending and [r.block_id for r in block.awaiting] == ["notes:4.2"]
+    assert block.fr.startswith("Une personne participante indique")
+    assert not block.runs_fr[0].pending and block.runs_en[1].pending

@@ -347,7 +347,7 @@ def _xliff_exports(parts, analysis: Analysis, xliff_out: str | Path | None, need
         return []
     from .xliff import direction_path, export_units, xliff_bytes
 
-    units = export_units(parts, analysis.generalised)
+    units = export_units(parts)
     exports = []
     for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN)):
         if any(u.source is source for u in units):
