@@ -400,3 +400,72 @@ def test_half_a_mixed_block_translated_still_counts_it_pending(tmp_path):
     assert block.pending and [r.block_id for r in block.awaiting] == ["notes:4.2"]
     assert block.fr.startswith("Une personne participante indique")
     assert not block.runs_fr[0].pending and block.runs_en[1].pending
+
+
+def _roster_csv(tmp_path: Path) -> Path:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,affiliation\nAmina Okafor,Fictional Water Institute\n", encoding="utf-8")
+    return roster
+
+
+def test_check_finds_a_name_a_translator_added_to_a_target(tmp_path):
+    from click.testing import CliRunner
+
+    from chatham_notes.cli import cli
+
+    back = scripted_translation(exported(tmp_path)[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    bad = _edit_target(back, tmp_path / "bad.xlf", "notes:2", "Amina Okafor pense que le financement manque.")
+    result = CliRunner().invoke(cli, ["check", str(bad), "--roster", str(_roster_csv(tmp_path))])
+    assert result.exit_code == 1
+    assert "xliff, file 1, trans-unit 2, target: person" in result.output
+    assert "Amina" not in result.output and "Okafor" not in result.output
+    [leak] = leak_check_path(bad)
+    assert leak.text == "Amina Okafor"
+
+
+def leak_check_path(path: Path):
+    from chatham_notes.verify import leak_check
+
+    return leak_check(path, NEEDLES)
+
+
+def test_check_passes_the_export_and_the_clean_returned_file(tmp_path):
+    from click.testing import CliRunner
+
+    from chatham_notes.cli import cli
+
+    roster = _roster_csv(tmp_path)
+    paths = exported(tmp_path)
+    back = scripted_translation(paths[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    for path in (*paths.values(), back):
+        result = CliRunner().invoke(cli, ["check", str(path), "--roster", str(roster)])
+        assert result.exit_code == 0 and "clean, no leak found" in result.output, result.output
+
+
+@pytest.mark.parametrize("planted, where", [
+    ('<!-- from Amina Okafor -->', "comment"),
+    ('<note from="Amina Okafor">thanks</note>', "attribute from"),  # who wrote a note: free text
+    ('<note>asked by the Fictional Water Institute</note>', "note"),
+])
+def test_check_reads_every_note_comment_and_attribute_of_an_xliff_file(tmp_path, planted, where):
+    text = exported(tmp_path)[(Lang.EN, Lang.FR)].read_text(encoding="utf-8")
+    path = tmp_path / "planted.xlf"
+    path.write_text(text.replace("</trans-unit>", planted + "</trans-unit>", 1), encoding="utf-8")
+    leaks = leak_check_path(path)
+    assert leaks and all("trans-unit 1" in leak.location and where in leak.location for leak in leaks)
+
+
+def test_check_refuses_an_xliff_file_with_a_dtd_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from chatham_notes.cli import cli
+
+    bomb = tmp_path / "bomb.xlf"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2">&a;</xliff>',
+                    encoding="utf-8")
+    broken = tmp_path / "broken.xlf"
+    broken.write_text("<xliff><file>", encoding="utf-8")
+    for path in (bomb, broken):
+        result = CliRunner().invoke(cli, ["check", str(path), "--roster", str(_roster_csv(tmp_path))])
+        assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+        assert "Traceback" not in result.output

@@ -239,7 +239,8 @@ def findings_json(analysis, show_originals: bool) -> list[dict]:
 @click.option("--show-originals", is_flag=True, help="Print the leaked strings themselves (confidential).")
 @handle_errors
 def check(file, roster, notes, decisions, show_originals) -> None:
-    """Leak-check FILE (.docx, .txt, .md), e.g. a summary a translator edited by hand.
+    """Leak-check FILE (.docx, .xlf, .txt, .md), e.g. a summary a translator edited by hand,
+    or the XLIFF file that came back from the translator.
 
     Exits 0 when clean, 1 with the leaks listed (location and type; the names
     themselves only with --show-originals).

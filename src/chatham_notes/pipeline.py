@@ -505,7 +505,7 @@ def check(
     notes: Sequence[str | Path] = (),
     decisions: str | Path | None = None,
 ) -> list[Leak]:
-    """Leak-check any .docx, .txt or .md file against the roster and the notes' findings."""
+    """Leak-check any .docx, .xlf/.xliff, .txt or .md file against the roster and the notes' findings."""
     path = Path(file)
     if not path.is_file():
         raise InputError(path, "no such file" if not path.exists() else "is not a file")
