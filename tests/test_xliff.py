@@ -469,3 +469,13 @@ def test_check_refuses_an_xliff_file_with_a_dtd_in_one_line(tmp_path):
         result = CliRunner().invoke(cli, ["check", str(path), "--roster", str(_roster_csv(tmp_path))])
         assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
         assert "Traceback" not in result.output
+
+
+def test_an_export_that_cannot_be_written_whole_leaves_no_file(tmp_path):
+    from chatham_notes.errors import OutputError
+    from chatham_notes.pipeline import _write_exports
+
+    first = tmp_path / "s.en-fr.xlf"
+    with pytest.raises(OutputError):
+        _write_exports([(first, b"<xliff/>"), (tmp_path / "missing" / "s.fr-en.xlf", b"<xliff/>")])
+    assert list(tmp_path.iterdir()) == []

@@ -116,9 +116,47 @@ def test_a_name_in_the_export_stops_everything(tmp_path, monkeypatch):
 
     real = xliff.xliff_bytes
     monkeypatch.setattr(xliff, "xliff_bytes", lambda *a: real(*a).replace(b"Presentations", b"Karim Benali presents"))
+    for stale in ("s.en-fr.xlf", "s.fr-en.xlf"):  # an earlier run's exports: a user could take them for this run's
+        (tmp_path / stale).write_text("<xliff/>", encoding="utf-8")
     with pytest.raises(LeakError, match="XLIFF export"):
         pipeline.summarise(NOTES[:1], tmp_path / "s.docx", roster=ROSTER, xliff_out=tmp_path / "s.xlf")
     assert [p.name for p in tmp_path.iterdir()] == ["s-report.html"]  # only the confidential list of the leaks
+
+
+def test_a_failed_run_leaves_no_earlier_export(tmp_path, monkeypatch):
+    import chatham_notes.render as render
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(render, "render_docx", broken)
+    (tmp_path / "s.en-fr.xlf").write_text("<xliff/>", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        pipeline.summarise(NOTES[:1], tmp_path / "s.docx", roster=ROSTER, xliff_out=tmp_path / "s.xlf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_direction_with_nothing_to_export_has_no_file_after_the_run(tmp_path):
+    stale = tmp_path / "s.fr-en.xlf"
+    stale.write_text("<xliff/>", encoding="utf-8")  # from a run on French notes
+    args = ["--quiet", "summarise", str(NOTES[0]), "--roster", str(ROSTER), "-o", str(tmp_path / "s.docx"),
+            "--xliff-out", str(tmp_path / "s.xlf")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and (tmp_path / "s.en-fr.xlf").exists()
+    assert f"Removed {stale}: an earlier run's export" in result.output
+
+
+def test_the_export_may_not_replace_a_translations_file(tmp_path):
+    args = ["--quiet", "summarise", str(NOTES[0]), "--roster", str(ROSTER), "-o", str(tmp_path / "s.docx"),
+            "--xliff-out", str(tmp_path / "s.xlf")]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    returned = scripted_translation(tmp_path / "s.en-fr.xlf", tmp_path / "s.en-fr.xlf")  # saved over the export
+    before = returned.read_bytes()
+    result = CliRunner().invoke(cli, args + ["--translations", str(returned)])
+    assert result.exit_code == 2 and "is also a --translations or --memory file" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert returned.read_bytes() == before
 
 
 def test_cli_writes_the_xliff_and_its_last_line_counts_blocks(tmp_path):

@@ -167,6 +167,9 @@ def summarise(obj, notes, output, roster, decisions, report_html, report_json, l
                  xliff_out=xliff_out, progress=obj["progress"])
     if xliff_out is not None and not result.xliff:
         click.echo("No block awaits translation: no XLIFF file written.", err=True)
+    for path in result.xliff_removed:
+        click.echo(f"Removed {path}: an earlier run's export; nothing awaits translation in its direction now.",
+                   err=True)
     _say_written(result)
 
 
