@@ -479,3 +479,17 @@ def test_an_export_that_cannot_be_written_whole_leaves_no_file(tmp_path):
     with pytest.raises(OutputError):
         _write_exports([(first, b"<xliff/>"), (tmp_path / "missing" / "s.fr-en.xlf", b"<xliff/>")])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_document_names_are_unique_and_stable(tmp_path):
+    from chatham_notes.model import Metadata, NoteDocument
+    from chatham_notes.pipeline import document_names
+
+    def doc(path: Path) -> NoteDocument:
+        return NoteDocument(str(path), Metadata(), ())
+
+    a, b, other = tmp_path / "2024" / "day1" / "notes.md", tmp_path / "2024" / "day2" / "notes.md", tmp_path / "x.md"
+    assert document_names([doc(other)]) == ["x.md"]  # a name no other note has stays the file's name
+    assert document_names([doc(a), doc(other), doc(b)]) == ["day1/notes.md", "x.md", "day2/notes.md"]
+    assert document_names([doc(b), doc(a)]) == ["day2/notes.md", "day1/notes.md"]  # by folder, not by order
+    assert document_names([doc(a), doc(a)]) == ["notes.md", "notes.md#2"]

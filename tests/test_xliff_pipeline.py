@@ -185,3 +185,25 @@ def test_cli_lists_each_translation_not_used_without_its_text(tmp_path):
         in "\n".join(lines)
     assert "Priya" not in result.output and "Raman" not in result.output
     assert lines[-1].endswith(" block(s) translated, 1 block(s) await translation, 1 translation(s) rejected.")
+
+
+def test_two_notes_of_the_same_name_get_their_own_file_original(tmp_path):
+    from chatham_notes.xliff import read_xliff
+
+    for day, text in (("day1", "Water prices rose sharply in the capital last year."),
+                      ("day2", "Funding for rural wells remains the main gap.")):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "notes.md").write_text(f"# Session\n\n{text}\n", encoding="utf-8")
+    notes = [tmp_path / "day1" / "notes.md", tmp_path / "day2" / "notes.md"]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = pipeline.summarise(notes, out / "s.docx", xliff_out=out / "s.xlf")
+    [path] = result.xliff
+    units = read_xliff(path)
+    assert sorted({u.document for u in units}) == ["day1/notes.md", "day2/notes.md"]
+    assert len({(u.document, u.id) for u in units}) == len(units) == result.pending_translation
+    back = scripted_translation(path, tmp_path / "back.xlf")
+    final = pipeline.summarise(notes, out / "final.docx", translations=[back])
+    assert final.pending_translation == 0 and final.rejections == ()
+    body = zipfile.ZipFile(out / "final.docx").read("word/document.xml").decode("utf-8")
+    assert "trsecirp" in body and "trgnidnuF" in body  # each note's own translation ("prices", "Funding" rewritten)

@@ -361,7 +361,8 @@ class Request:
     unanswered are what the XLIFF export hands to a translator.
 
     Attributes:
-        document: the notes file's name (`Location.file`).
+        document: the notes file's name in this run (`Location.file`, or its path below the folder
+            two notes of the same name share: `pipeline.document_names`), the XLIFF `<file original>`.
         block_id: the unit's id: the block's id, or `block id.n` for its n-th sentence.
         text: the text with its placeholders as tokens (`translate.protect`).
         holders: the placeholders, token n being index n-1.

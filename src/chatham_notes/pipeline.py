@@ -190,10 +190,38 @@ def bilingual_parts(analysis: Analysis, translator: str | object) -> list[tuple[
 
     translator = get_translator(translator) if isinstance(translator, str) else translator
     parts = []
-    for document, blocks in zip(analysis.documents, analysis.generalised, strict=True):
+    names = document_names(analysis.documents)
+    for document, blocks, name in zip(analysis.documents, analysis.generalised, names, strict=True):
         title = document.metadata.title or Path(document.source).stem.replace("-", " ").replace("_", " ")
-        parts.append(((title, document.metadata.title_fr or title), make_bilingual(blocks, translator)))
+        parts.append(((title, document.metadata.title_fr or title), make_bilingual(blocks, translator, name)))
     return parts
+
+
+def document_names(documents: Sequence[NoteDocument]) -> list[str]:
+    """Each document's name for a translator (XLIFF `<file original>`): unique within the run, stable.
+
+    The file's name, as the report shows it; two notes of the same name from different folders
+    get their path below the folder they share ("day1/notes.md", "day2/notes.md"), and the same
+    file given twice a number ("notes.md#2").
+    """
+    import os
+
+    names = [Path(d.source).name for d in documents]
+    result = list(names)
+    for name in set(names):
+        clashing = [i for i, n in enumerate(names) if n == name]
+        if len(clashing) < 2:
+            continue
+        paths = [Path(os.path.abspath(documents[i].source)) for i in clashing]
+        common = Path(os.path.commonpath([str(p.parent) for p in paths]))
+        for i, path in zip(clashing, paths, strict=True):
+            result[i] = path.relative_to(common).as_posix()
+    seen: dict[str, int] = {}
+    for i, name in enumerate(result):
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            result[i] = f"{name}#{seen[name]}"
+    return result
 
 
 def summarise(
@@ -328,7 +356,7 @@ def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[
 
     units, rejections = load_units(translations)
     remembered, memory_rejections = load_units(memory)
-    names = [Path(document.source).name for document in documents]
+    names = document_names(documents)
     return XliffTranslator(units, remembered, needles, base, rejections + memory_rejections, names)
 
 

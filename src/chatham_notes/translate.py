@@ -270,19 +270,19 @@ def _where(item: GeneralisedBlock, sentence: int = 0, mixed: bool = False) -> st
     return f"{item.block.location}, sentence {sentence} ({kind} written in English and French{turn}{both})"
 
 
-def _job_requests(job: _Job) -> list[Request]:
+def _job_requests(job: _Job, document: str | None = None) -> list[Request]:
     """What a job asks a translator: the whole block, or each sentence not yet in a column's language."""
     block = job.item.block
+    document = document or block.location.file
     if not job.sentences:
         text, holders = protect(job.item.segments)
-        return [Request(block.location.file, block.id, text, holders, job.source, _other(job.source),
-                        _where(job.item))]
+        return [Request(document, block.id, text, holders, job.source, _other(job.source), _where(job.item))]
     requests = []
     for number, (segments, lang) in enumerate(job.sentences, start=1):
         text, holders = protect(segments)
         for target in (Lang.EN, Lang.FR):
             if lang is not target and _has_text(segments):
-                requests.append(Request(block.location.file, f"{block.id}.{number}", text, holders,
+                requests.append(Request(document, f"{block.id}.{number}", text, holders,
                                         _other(target), target, _where(job.item, number, lang is Lang.MIXED)))
     return requests
 
@@ -398,7 +398,7 @@ def _pairs(jobs: Sequence[_Job]) -> dict[int, BilingualBlock | None]:
 
 
 def make_bilingual(
-    blocks: Sequence[GeneralisedBlock], translator: Translator
+    blocks: Sequence[GeneralisedBlock], translator: Translator, document: str | None = None
 ) -> tuple[BilingualBlock, ...]:
     """Each generalised block in English and French, in order.
 
@@ -409,6 +409,8 @@ def make_bilingual(
     Args:
         blocks: the generalised blocks of one document.
         translator: the backend from `get_translator`.
+        document: the document's name in requests (`Request.document`, XLIFF `<file original>`),
+            unique within the run (`pipeline.document_names`); by default the blocks' file name.
 
     Returns:
         The bilingual blocks; `pending` is True where the other language awaits translation.
@@ -423,7 +425,7 @@ def make_bilingual(
         if index not in done and (direct := _direct(job)) is not None:
             done[index] = direct
     todo = [i for i in range(len(jobs)) if i not in done]
-    asked = {i: _job_requests(jobs[i]) for i in todo}
+    asked = {i: _job_requests(jobs[i], document) for i in todo}
     flat = [request for i in todo for request in asked[i]]
     answers = iter(_ask(flat, translator))
     for i in todo:
