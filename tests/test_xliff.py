@@ -493,3 +493,16 @@ def test_document_names_are_unique_and_stable(tmp_path):
     assert document_names([doc(a), doc(other), doc(b)]) == ["day1/notes.md", "x.md", "day2/notes.md"]
     assert document_names([doc(b), doc(a)]) == ["day2/notes.md", "day1/notes.md"]  # by folder, not by order
     assert document_names([doc(a), doc(a)]) == ["notes.md", "notes.md#2"]
+
+
+def test_memory_fills_the_sentences_of_a_mixed_block(tmp_path):
+    paths = exported(tmp_path, MIXED)
+    back = [scripted_translation(p, tmp_path / f"back-{i}.xlf", rewrite=MIXED_WORDS.get) for i, p in enumerate(paths.values())]
+    from dataclasses import replace
+
+    later = [replace(MIXED[0], block=replace(MIXED[0].block, id="minutes:9"))]  # another id, the same sentences
+    out, _ = bilingual_with([], later, memory=back)
+    block = out["minutes:9"]
+    assert not block.pending and block.translated_by == "memory"
+    assert block.fr.startswith("Une personne participante indique que les pénuries")
+    assert block.en.endswith("Water prices are rising sharply in cities.")
