@@ -45,3 +45,19 @@ def test_language_uncertain_block_takes_the_default():
     text = "Chair: Dr Diallo (WHO). Rapporteur's notes, not verbatim; comments are not attributed."
     assert detect_language(text, default=Lang.EN) is Lang.EN
     assert detect_language(text) is Lang.UNKNOWN
+
+
+def test_sentence_languages_tell_each_sentence_and_short_ones_by_lingua_or_neighbour():
+    from chatham_notes.language import sentence_languages
+
+    sentences = ["Welcome everyone.", "We will start with the research findings, puis nous passerons aux études de cas.",
+                 "Les données manquent encore pour l'Afrique de l'Ouest.", "12 %.", "The report links markets to outcomes."]
+    assert sentence_languages(sentences, Lang.FR) == [Lang.EN, Lang.MIXED, Lang.FR, Lang.FR, Lang.EN]
+
+
+def test_a_block_switches_language_only_on_a_clear_sentence_of_three_words():
+    from chatham_notes.language import switches_language
+
+    assert switches_language(["Harm reduction first.", "Sans services de réduction des risques, rien ne marche."], Lang.FR)
+    assert not switches_language(["OK.", "Les prix de l'eau augmentent fortement dans les villes."], Lang.FR)
+    assert not switches_language(["Water prices rose.", "Funding remains the main gap."], Lang.EN)

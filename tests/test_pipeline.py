@@ -185,3 +185,15 @@ def test_pipeline_demo_writes_summary_and_report(tmp_path):
     assert (tmp_path / "report.html").exists()
     last = result.output.strip().splitlines()[-1]
     assert last.endswith(" block(s) translated, 0 block(s) await translation."), last
+    # the mixed notes' blocks: every sentence of the French column is French, marked French
+    import docx
+    from docx.oxml.ns import qn
+
+    french = [run for table in docx.Document(str(tmp_path / "summary.docx")).tables for row in table.rows
+              if len(row.cells) == 2 for paragraph in row.cells[1].paragraphs for run in paragraph.runs]
+    text = "".join(run.text for run in french)
+    for english in ("The new report links drug markets", "In Bolivia the model is harder", "Harm reduction first",
+                    "Welcome everyone", "the chat also raised", "compare the two case studies et"):
+        assert english not in text
+    assert "Les données manquent encore pour l'Afrique de l'Ouest" in text and "En Bolivie, le modèle" in text
+    assert {run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) for run in french if run.text.strip()} == {"fr-FR"}

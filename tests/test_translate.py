@@ -113,7 +113,7 @@ def test_translator_receives_only_text_without_names():
     from chatham_notes.xliff import export_units, xliff_bytes
 
     pending = make_bilingual(blocks, get_translator("none"))
-    units = export_units([(("t", "t"), pending)], [blocks])
+    units = export_units([(("t", "t"), pending)])
     exported = xliff_bytes(units, Lang.EN, Lang.FR).decode("utf-8")
     assert [u.block_id for u in units] == ["b1", "b2"] and '<x id="1"' in exported
     for original in ORIGINALS:
@@ -304,3 +304,29 @@ def test_translations_record_who_wrote_them():
     assert out.translated_by == "fake"
     [pending] = make_bilingual([gblock("b1", "Water.", ["Water."])], get_translator("none"))
     assert pending.translated_by == ""
+
+
+def test_a_machine_translates_a_mixed_block_sentence_by_sentence():
+    backend = RecordingBackend({" said that water shortages are getting worse every year.":
+                                " a dit que les pénuries d'eau s'aggravent chaque année.",
+                                "Les prix de l'eau augmentent fortement dans les villes.":
+                                "Water prices are rising sharply in cities."})
+    en_sentence, fr_sentence = " said that water shortages are getting worse every year. ", \
+        "Les prix de l'eau augmentent fortement dans les villes."
+    blocks = [gblock("b1", "Amina" + en_sentence + fr_sentence, [P, en_sentence, fr_sentence], lang=Lang.MIXED)]
+    [block] = make_bilingual(blocks, backend)
+    assert sorted(backend.received) == sorted([
+        ("⟦1⟧ said that water shortages are getting worse every year.", Lang.EN, Lang.FR),
+        ("Les prix de l'eau augmentent fortement dans les villes.", Lang.FR, Lang.EN)])
+    assert not block.pending and block.translated_by == "fake" and block.source_lang is Lang.MIXED
+    assert block.fr == ("Une personne participante a dit que les pénuries d'eau s'aggravent chaque année. "
+                        "Les prix de l'eau augmentent fortement dans les villes.")
+    assert block.en == "A participant said that water shortages are getting worse every year. Water prices are rising sharply in cities."
+
+
+def test_a_short_sentence_in_the_other_language_makes_a_block_go_sentence_by_sentence():
+    text = "Harm reduction first. Sans services de réduction des risques, le développement alternatif ne suffit pas."
+    [block] = make_bilingual([gblock("b1", text, [text], lang=Lang.FR)], get_translator("none"))
+    assert [(r.block_id, r.source, r.text) for r in block.awaiting] == [
+        ("b1.1", Lang.EN, "Harm reduction first."),
+        ("b1.2", Lang.FR, "Sans services de réduction des risques, le développement alternatif ne suffit pas.")]

@@ -61,7 +61,7 @@ BLOCKS = [
 def exported(tmp_path: Path, blocks=BLOCKS) -> dict[tuple[Lang, Lang], Path]:
     """Each direction of `blocks` exported as a file, as `summarise --xliff-out` writes it."""
     parts = [(("t", "t"), make_bilingual(blocks, get_translator("none")))]
-    units = export_units(parts, [blocks])
+    units = export_units(parts)
     paths = {}
     for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN)):
         path = direction_path(tmp_path / "out.xlf", source, target)
@@ -323,3 +323,186 @@ def test_a_block_whose_id_moved_keeps_its_translation(tmp_path):
     assert out["notes:3"].fr == "trgnidnuF trsniamer treht trniam trpag."
     assert {b.translated_by for b in out.values()} == {"memory", ""}
     assert rejections == ()  # each unit filled the block it moved to
+
+
+MIXED = [gblock("notes:4", [P, " said that water shortages are getting worse every year. ",
+                            "Les prix de l'eau augmentent fortement dans les villes."], lang=Lang.MIXED, line=4)]
+MIXED_WORDS = {" said that water shortages are getting worse every year.":
+               " indique que les pénuries d'eau s'aggravent chaque année.",
+               "Les prix de l'eau augmentent fortement dans les villes.": "Water prices are rising sharply in cities."}
+
+
+def _column_runs(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """(w:lang, text) of each run in the English and the French cell of the last table row."""
+    import docx
+    from docx.oxml.ns import qn
+
+    row = docx.Document(str(path)).tables[-1].rows[-1]
+    return {lang: [(r._r.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")), r.text)
+                   for r in cell.paragraphs[0].runs if r.text.strip()]
+            for lang, cell in zip(("en", "fr"), row.cells, strict=True)}
+
+
+def _render(tmp_path: Path, blocks) -> Path:
+    from chatham_notes.model import Level
+    from chatham_notes.render import render_docx
+    from chatham_notes.summary import build_summary
+
+    summary = build_summary([(("t", "t"), list(blocks))], title_en="T", title_fr="T", date=None, place=None,
+                            level=Level.PARTICIPANT, k=3, translator="none", created="2000-01-01T12:00:00Z")
+    render_docx(summary, tmp_path / "mixed.docx")
+    return tmp_path / "mixed.docx"
+
+
+def test_a_mixed_block_exports_each_sentence_not_in_a_columns_language(tmp_path, schema):
+    paths = exported(tmp_path, MIXED)
+    for path in paths.values():
+        schema.validate(str(path))
+    en_fr = [u for u in read_xliff(paths[(Lang.EN, Lang.FR)])]
+    fr_en = [u for u in read_xliff(paths[(Lang.FR, Lang.EN)])]
+    assert [(u.id, u.source) for u in en_fr] == [("notes:4.1", "⟦1⟧ said that water shortages are getting worse "
+                                                               "every year.")]
+    assert [(u.id, u.source) for u in fr_en] == [("notes:4.2", "Les prix de l'eau augmentent fortement dans les villes.")]
+    assert en_fr[0].codes == ("x-participant",)
+
+
+def test_a_mixed_block_round_trip_puts_only_french_in_the_french_column(tmp_path):
+    paths = exported(tmp_path, MIXED)
+    back = [scripted_translation(p, tmp_path / f"back-{i}.xlf", rewrite=MIXED_WORDS.get) for i, p in enumerate(paths.values())]
+    out, rejections = bilingual_with(back, MIXED)
+    block = out["notes:4"]
+    assert rejections == () and not block.pending and block.translated_by == "xliff"
+    assert block.fr == ("Une personne participante indique que les pénuries d'eau s'aggravent chaque année. "
+                        "Les prix de l'eau augmentent fortement dans les villes.")
+    assert block.en == "A participant said that water shortages are getting worse every year. Water prices are rising sharply in cities."
+    runs = _column_runs(_render(tmp_path, [block]))
+    assert {lang for lang, _ in runs["fr"]} == {"fr-FR"} and {lang for lang, _ in runs["en"]} == {"en-GB"}
+    assert "".join(text for _, text in runs["fr"]) == block.fr
+
+
+def test_a_mixed_block_without_translations_is_pending_sentence_by_sentence(tmp_path):
+    [block] = make_bilingual(MIXED, get_translator("none"))
+    assert block.pending and block.source_lang is Lang.MIXED
+    assert [r.block_id for r in block.awaiting] == ["notes:4.1", "notes:4.2"]
+    runs = _column_runs(_render(tmp_path, [block]))
+    # the French column: a tag, the English sentence marked English, then the French sentence as written
+    assert runs["fr"][0] == ("fr-FR", "[Traduction à venir] ")
+    assert [lang for lang, _ in runs["fr"]] == ["fr-FR", "en-GB", "fr-FR"]
+    assert runs["fr"][1][1] == "A participant said that water shortages are getting worse every year."
+    assert runs["fr"][2][1].strip() == "Les prix de l'eau augmentent fortement dans les villes."
+
+
+def test_half_a_mixed_block_translated_still_counts_it_pending(tmp_path):
+    paths = exported(tmp_path, MIXED)
+    back = scripted_translation(paths[(Lang.EN, Lang.FR)], tmp_path / "back.xlf", rewrite=MIXED_WORDS.get)
+    out, _ = bilingual_with([back], MIXED)
+    block = out["notes:4"]
+    assert block.pending and [r.block_id for r in block.awaiting] == ["notes:4.2"]
+    assert block.fr.startswith("Une personne participante indique")
+    assert not block.runs_fr[0].pending and block.runs_en[1].pending
+
+
+def _roster_csv(tmp_path: Path) -> Path:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,affiliation\nAmina Okafor,Fictional Water Institute\n", encoding="utf-8")
+    return roster
+
+
+def test_check_finds_a_name_a_translator_added_to_a_target(tmp_path):
+    from click.testing import CliRunner
+
+    from chatham_notes.cli import cli
+
+    back = scripted_translation(exported(tmp_path)[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    bad = _edit_target(back, tmp_path / "bad.xlf", "notes:2", "Amina Okafor pense que le financement manque.")
+    result = CliRunner().invoke(cli, ["check", str(bad), "--roster", str(_roster_csv(tmp_path))])
+    assert result.exit_code == 1
+    assert "xliff, file 1, trans-unit 2, target: person" in result.output
+    assert "Amina" not in result.output and "Okafor" not in result.output
+    [leak] = leak_check_path(bad)
+    assert leak.text == "Amina Okafor"
+
+
+def leak_check_path(path: Path):
+    from chatham_notes.verify import leak_check
+
+    return leak_check(path, NEEDLES)
+
+
+def test_check_passes_the_export_and_the_clean_returned_file(tmp_path):
+    from click.testing import CliRunner
+
+    from chatham_notes.cli import cli
+
+    roster = _roster_csv(tmp_path)
+    paths = exported(tmp_path)
+    back = scripted_translation(paths[(Lang.EN, Lang.FR)], tmp_path / "back.xlf")
+    for path in (*paths.values(), back):
+        result = CliRunner().invoke(cli, ["check", str(path), "--roster", str(roster)])
+        assert result.exit_code == 0 and "clean, no leak found" in result.output, result.output
+
+
+@pytest.mark.parametrize("planted, where", [
+    ('<!-- from Amina Okafor -->', "comment"),
+    ('<note from="Amina Okafor">thanks</note>', "attribute from"),  # who wrote a note: free text
+    ('<note>asked by the Fictional Water Institute</note>', "note"),
+])
+def test_check_reads_every_note_comment_and_attribute_of_an_xliff_file(tmp_path, planted, where):
+    text = exported(tmp_path)[(Lang.EN, Lang.FR)].read_text(encoding="utf-8")
+    path = tmp_path / "planted.xlf"
+    path.write_text(text.replace("</trans-unit>", planted + "</trans-unit>", 1), encoding="utf-8")
+    leaks = leak_check_path(path)
+    assert leaks and all("trans-unit 1" in leak.location and where in leak.location for leak in leaks)
+
+
+def test_check_refuses_an_xliff_file_with_a_dtd_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from chatham_notes.cli import cli
+
+    bomb = tmp_path / "bomb.xlf"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2">&a;</xliff>',
+                    encoding="utf-8")
+    broken = tmp_path / "broken.xlf"
+    broken.write_text("<xliff><Okafor></xliff>", encoding="utf-8")
+    for path in (bomb, broken):
+        result = CliRunner().invoke(cli, ["check", str(path), "--roster", str(_roster_csv(tmp_path))])
+        assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+        assert "Traceback" not in result.output and "Okafor" not in result.output
+
+
+def test_an_export_that_cannot_be_written_whole_leaves_no_file(tmp_path):
+    from chatham_notes.errors import OutputError
+    from chatham_notes.pipeline import _write_exports
+
+    first = tmp_path / "s.en-fr.xlf"
+    with pytest.raises(OutputError):
+        _write_exports([(first, b"<xliff/>"), (tmp_path / "missing" / "s.fr-en.xlf", b"<xliff/>")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_document_names_are_unique_and_stable(tmp_path):
+    from chatham_notes.model import Metadata, NoteDocument
+    from chatham_notes.pipeline import document_names
+
+    def doc(path: Path) -> NoteDocument:
+        return NoteDocument(str(path), Metadata(), ())
+
+    a, b, other = tmp_path / "2024" / "day1" / "notes.md", tmp_path / "2024" / "day2" / "notes.md", tmp_path / "x.md"
+    assert document_names([doc(other)]) == ["x.md"]  # a name no other note has stays the file's name
+    assert document_names([doc(a), doc(other), doc(b)]) == ["day1/notes.md", "x.md", "day2/notes.md"]
+    assert document_names([doc(b), doc(a)]) == ["day2/notes.md", "day1/notes.md"]  # by folder, not by order
+    assert document_names([doc(a), doc(a)]) == ["notes.md", "notes.md#2"]
+
+
+def test_memory_fills_the_sentences_of_a_mixed_block(tmp_path):
+    paths = exported(tmp_path, MIXED)
+    back = [scripted_translation(p, tmp_path / f"back-{i}.xlf", rewrite=MIXED_WORDS.get) for i, p in enumerate(paths.values())]
+    from dataclasses import replace
+
+    later = [replace(MIXED[0], block=replace(MIXED[0].block, id="minutes:9"))]  # another id, the same sentences
+    out, _ = bilingual_with([], later, memory=back)
+    block = out["minutes:9"]
+    assert not block.pending and block.translated_by == "memory"
+    assert block.fr.startswith("Une personne participante indique que les pénuries")
+    assert block.en.endswith("Water prices are rising sharply in cities.")

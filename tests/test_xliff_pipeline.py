@@ -116,9 +116,47 @@ def test_a_name_in_the_export_stops_everything(tmp_path, monkeypatch):
 
     real = xliff.xliff_bytes
     monkeypatch.setattr(xliff, "xliff_bytes", lambda *a: real(*a).replace(b"Presentations", b"Karim Benali presents"))
+    for stale in ("s.en-fr.xlf", "s.fr-en.xlf"):  # an earlier run's exports: a user could take them for this run's
+        (tmp_path / stale).write_text("<xliff/>", encoding="utf-8")
     with pytest.raises(LeakError, match="XLIFF export"):
         pipeline.summarise(NOTES[:1], tmp_path / "s.docx", roster=ROSTER, xliff_out=tmp_path / "s.xlf")
     assert [p.name for p in tmp_path.iterdir()] == ["s-report.html"]  # only the confidential list of the leaks
+
+
+def test_a_failed_run_leaves_no_earlier_export(tmp_path, monkeypatch):
+    import chatham_notes.render as render
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(render, "render_docx", broken)
+    (tmp_path / "s.en-fr.xlf").write_text("<xliff/>", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        pipeline.summarise(NOTES[:1], tmp_path / "s.docx", roster=ROSTER, xliff_out=tmp_path / "s.xlf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_direction_with_nothing_to_export_has_no_file_after_the_run(tmp_path):
+    stale = tmp_path / "s.fr-en.xlf"
+    stale.write_text("<xliff/>", encoding="utf-8")  # from a run on French notes
+    args = ["--quiet", "summarise", str(NOTES[0]), "--roster", str(ROSTER), "-o", str(tmp_path / "s.docx"),
+            "--xliff-out", str(tmp_path / "s.xlf")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and (tmp_path / "s.en-fr.xlf").exists()
+    assert f"Removed {stale}: an earlier run's export" in result.output
+
+
+def test_the_export_may_not_replace_a_translations_file(tmp_path):
+    args = ["--quiet", "summarise", str(NOTES[0]), "--roster", str(ROSTER), "-o", str(tmp_path / "s.docx"),
+            "--xliff-out", str(tmp_path / "s.xlf")]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    returned = scripted_translation(tmp_path / "s.en-fr.xlf", tmp_path / "s.en-fr.xlf")  # saved over the export
+    before = returned.read_bytes()
+    result = CliRunner().invoke(cli, args + ["--translations", str(returned)])
+    assert result.exit_code == 2 and "is also a --translations or --memory file" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert returned.read_bytes() == before
 
 
 def test_cli_writes_the_xliff_and_its_last_line_counts_blocks(tmp_path):
@@ -147,3 +185,25 @@ def test_cli_lists_each_translation_not_used_without_its_text(tmp_path):
         in "\n".join(lines)
     assert "Priya" not in result.output and "Raman" not in result.output
     assert lines[-1].endswith(" block(s) translated, 1 block(s) await translation, 1 translation(s) rejected.")
+
+
+def test_two_notes_of_the_same_name_get_their_own_file_original(tmp_path):
+    from chatham_notes.xliff import read_xliff
+
+    for day, text in (("day1", "Water prices rose sharply in the capital last year."),
+                      ("day2", "Funding for rural wells remains the main gap.")):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "notes.md").write_text(f"# Session\n\n{text}\n", encoding="utf-8")
+    notes = [tmp_path / "day1" / "notes.md", tmp_path / "day2" / "notes.md"]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = pipeline.summarise(notes, out / "s.docx", xliff_out=out / "s.xlf")
+    [path] = result.xliff
+    units = read_xliff(path)
+    assert sorted({u.document for u in units}) == ["day1/notes.md", "day2/notes.md"]
+    assert len({(u.document, u.id) for u in units}) == len(units) == result.pending_translation
+    back = scripted_translation(path, tmp_path / "back.xlf")
+    final = pipeline.summarise(notes, out / "final.docx", translations=[back])
+    assert final.pending_translation == 0 and final.rejections == ()
+    body = zipfile.ZipFile(out / "final.docx").read("word/document.xml").decode("utf-8")
+    assert "trsecirp" in body and "trgnidnuF" in body  # each note's own translation ("prices", "Funding" rewritten)

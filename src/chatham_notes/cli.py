@@ -167,6 +167,9 @@ def summarise(obj, notes, output, roster, decisions, report_html, report_json, l
                  xliff_out=xliff_out, progress=obj["progress"])
     if xliff_out is not None and not result.xliff:
         click.echo("No block awaits translation: no XLIFF file written.", err=True)
+    for path in result.xliff_removed:
+        click.echo(f"Removed {path}: an earlier run's export; nothing awaits translation in its direction now.",
+                   err=True)
     _say_written(result)
 
 
@@ -239,7 +242,8 @@ def findings_json(analysis, show_originals: bool) -> list[dict]:
 @click.option("--show-originals", is_flag=True, help="Print the leaked strings themselves (confidential).")
 @handle_errors
 def check(file, roster, notes, decisions, show_originals) -> None:
-    """Leak-check FILE (.docx, .txt, .md), e.g. a summary a translator edited by hand.
+    """Leak-check FILE (.docx, .xlf, .txt, .md), e.g. a summary a translator edited by hand,
+    or the XLIFF file that came back from the translator.
 
     Exits 0 when clean, 1 with the leaks listed (location and type; the names
     themselves only with --show-originals).

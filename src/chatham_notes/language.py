@@ -8,7 +8,7 @@ caller's default, usually the document's dominant language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -21,6 +21,7 @@ MIN_MINORITY_WORDS = 4  # the minority language needs this many words...
 MIN_MINORITY_SHARE = 0.2  # ...and this share of the words, else it is noise (a name, a title)
 MIN_SEGMENT_CONFIDENCE = 0.8  # a minority segment must be clearly in its language on its own
 MIN_CONFIDENCE = 0.7  # below this, a block's language is too uncertain: use the default
+MIN_SHORT_CONFIDENCE = 0.85  # a sentence of one or two words is called only when lingua is this sure
 
 _TO_LANG = {Language.ENGLISH: Lang.EN, Language.FRENCH: Lang.FR}
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\d[\d\s.,:/%-]*", re.UNICODE)
@@ -68,6 +69,46 @@ def _is_mixed(detector: LanguageDetector, text: str, total: int) -> bool:
             counts[lang] += len(_WORD.findall(segment))
     minority = min(counts.values())
     return minority >= MIN_MINORITY_WORDS and minority >= MIN_MINORITY_SHARE * total
+
+
+def sentence_languages(sentences: Sequence[str], default: Lang) -> list[Lang]:
+    """The language of each sentence of a block: EN, FR, or MIXED for a sentence that switches.
+
+    A sentence too short for `detect_language` ("Welcome everyone.", « Merci à tous. ») takes
+    lingua's guess when it is sure, else the language of the sentence before it (after it, for
+    the first), else `default`.
+    """
+    found = [detect_language(text, Lang.UNKNOWN) for text in sentences]
+    for index, text in enumerate(sentences):
+        if found[index] is Lang.UNKNOWN and _WORD.search(_clean(text)):
+            best = _detector().compute_language_confidence_values(_clean(text))[0]
+            if best.value >= MIN_SHORT_CONFIDENCE:
+                found[index] = _TO_LANG.get(best.language, Lang.UNKNOWN)
+    known = [lang if lang in (Lang.EN, Lang.FR) else None for lang in found]
+    result = []
+    for index, lang in enumerate(found):
+        if lang is Lang.UNKNOWN:
+            before = next((k for k in reversed(known[:index]) if k), None)
+            lang = before or next((k for k in known[index + 1:] if k), None) or default
+        result.append(lang)
+    return result
+
+
+def switches_language(sentences: Sequence[str], lang: Lang) -> bool:
+    """Whether a block detected as `lang` (EN or FR) holds a sentence clearly in the other language.
+
+    Such a sentence ("Harm reduction first." in a French block) is too short for the block to
+    count as mixed, but it is long enough (three words) and sure enough to be told on its own.
+    """
+    other = Lang.FR if lang is Lang.EN else Lang.EN
+    for text in sentences:
+        clean = _clean(text)
+        if len(_WORD.findall(clean)) < MIN_WORDS:
+            continue
+        best = _detector().compute_language_confidence_values(clean)[0]
+        if _TO_LANG.get(best.language) is other and best.value >= MIN_SEGMENT_CONFIDENCE:
+            return True
+    return False
 
 
 def dominant_language(langs_and_texts: Iterable[tuple[Lang, str]], default: Lang = Lang.UNKNOWN) -> Lang:

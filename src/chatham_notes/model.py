@@ -354,6 +354,46 @@ class Leak:
 
 
 @dataclass(frozen=True)
+class Request:
+    """One text to translate (a block, or one sentence of a block written in both languages).
+
+    Backends that answer block by block get these (`translate.BlockTranslator`); those left
+    unanswered are what the XLIFF export hands to a translator.
+
+    Attributes:
+        document: the notes file's name in this run (`Location.file`, or its path below the folder
+            two notes of the same name share: `pipeline.document_names`), the XLIFF `<file original>`.
+        block_id: the unit's id: the block's id, or `block id.n` for its n-th sentence.
+        text: the text with its placeholders as tokens (`translate.protect`).
+        holders: the placeholders, token n being index n-1.
+        location: where the text is, for a human translator ("notes.md, line 4 (turn)").
+    """
+
+    document: str
+    block_id: str
+    text: str
+    holders: tuple[Placeholder, ...]
+    source: Lang
+    target: Lang
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A sentence of a block written in both languages, as one column shows it.
+
+    Attributes:
+        text: the sentence, placeholders rendered.
+        lang: its language (the column's, or the sentence's own while it awaits translation).
+        pending: it awaits translation into the column's language.
+    """
+
+    text: str
+    lang: Lang
+    pending: bool = False
+
+
+@dataclass(frozen=True)
 class BilingualBlock:
     """A generalised block in both languages, ready to render.
 
@@ -364,6 +404,10 @@ class BilingualBlock:
         pending: the other language is awaiting translation (it holds the original text).
         translated_by: who wrote the other language: "pairs", "argos", "xliff", "memory"...;
             "" when nothing needed translating or it is pending.
+        runs_en, runs_fr: a block written in both languages (`source_lang` MIXED), sentence by
+            sentence in each column; empty for any other block.
+        awaiting: what still awaits a translator (one request for a block, one per sentence
+            of a mixed block); empty when nothing is pending.
     """
 
     block_id: str
@@ -376,6 +420,9 @@ class BilingualBlock:
     label_fr: str | None = None
     pending: bool = False
     translated_by: str = ""
+    runs_en: tuple[Run, ...] = ()
+    runs_fr: tuple[Run, ...] = ()
+    awaiting: tuple[Request, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ that need them, so that `chatham-notes --help` starts instantly.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,7 @@ class SummariseResult:
     translated: int = 0
     rejections: tuple = ()  # xliff.Rejection: translations that were not used
     xliff: tuple[Path, ...] = ()
+    xliff_removed: tuple[Path, ...] = ()  # an earlier run's exports, for a direction with nothing to export now
 
 
 @dataclass(frozen=True)
@@ -188,10 +190,38 @@ def bilingual_parts(analysis: Analysis, translator: str | object) -> list[tuple[
 
     translator = get_translator(translator) if isinstance(translator, str) else translator
     parts = []
-    for document, blocks in zip(analysis.documents, analysis.generalised, strict=True):
+    names = document_names(analysis.documents)
+    for document, blocks, name in zip(analysis.documents, analysis.generalised, names, strict=True):
         title = document.metadata.title or Path(document.source).stem.replace("-", " ").replace("_", " ")
-        parts.append(((title, document.metadata.title_fr or title), make_bilingual(blocks, translator)))
+        parts.append(((title, document.metadata.title_fr or title), make_bilingual(blocks, translator, name)))
     return parts
+
+
+def document_names(documents: Sequence[NoteDocument]) -> list[str]:
+    """Each document's name for a translator (XLIFF `<file original>`): unique within the run, stable.
+
+    The file's name, as the report shows it; two notes of the same name from different folders
+    get their path below the folder they share ("day1/notes.md", "day2/notes.md"), and the same
+    file given twice a number ("notes.md#2").
+    """
+    import os
+
+    names = [Path(d.source).name for d in documents]
+    result = list(names)
+    for name in set(names):
+        clashing = [i for i, n in enumerate(names) if n == name]
+        if len(clashing) < 2:
+            continue
+        paths = [Path(os.path.abspath(documents[i].source)) for i in clashing]
+        common = Path(os.path.commonpath([str(p.parent) for p in paths]))
+        for i, path in zip(clashing, paths, strict=True):
+            result[i] = path.relative_to(common).as_posix()
+    seen: dict[str, int] = {}
+    for i, name in enumerate(result):
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            result[i] = f"{name}#{seen[name]}"
+    return result
 
 
 def summarise(
@@ -214,7 +244,10 @@ def summarise(
         translations: XLIFF 1.2 files a translator sent back: their units fill blocks by id.
         memory: earlier XLIFF files (e.g. a previous event's): exact matches of a source are reused.
         xliff_out: write the blocks still awaiting translation as XLIFF 1.2, one file per
-            direction (`summary.xlf` -> `summary.en-fr.xlf`, `summary.fr-en.xlf`).
+            direction (`summary.xlf` -> `summary.en-fr.xlf`, `summary.fr-en.xlf`). Any file
+            already at those paths (an earlier run's) is removed first, so that after the run
+            they hold this run's exports or nothing: a refused or failed run, or a direction
+            with nothing awaiting translation, leaves no file there.
 
     Raises:
         InputError: a note, roster or decisions file cannot be used (nothing is written).
@@ -228,10 +261,13 @@ def summarise(
     for path in (output, report_html, report_json, *_xliff_paths(xliff_out)):
         if path is not None:
             check_writable(Path(path))
+    removed = _clear_exports(xliff_out, translations, memory)
     analysis = analyse(read_documents(notes, progress), load_roster(roster), options, decisions, progress)
-    return write_summary(analysis, output, options=options, decisions=decisions, report_html=report_html,
-                         report_json=report_json, translations=translations, memory=memory, xliff_out=xliff_out,
-                         progress=progress)
+    result = write_summary(analysis, output, options=options, decisions=decisions, report_html=report_html,
+                           report_json=report_json, translations=translations, memory=memory, xliff_out=xliff_out,
+                           progress=progress)
+    gone = tuple(path for path in removed if path not in result.xliff)
+    return dataclasses.replace(result, xliff_removed=gone)
 
 
 def prepare_summary(analysis: Analysis, options: Options = Options(), translator: str | object | None = None):
@@ -276,6 +312,7 @@ def write_summary(
     from .verify import leak_check
 
     output = Path(output)
+    removed = _clear_exports(xliff_out, translations, memory)
     needles = analysis_needles(analysis)
     translator = _translator(options.translator, translations, memory, needles, analysis.documents)
     summary, parts = prepare_summary(analysis, options, translator)
@@ -304,7 +341,7 @@ def write_summary(
     written = _write_exports(exports)
     reports = _write_reports(analysis, options, (), pending, report_html, report_json, output, decisions, outcome)
     return SummariseResult(output, analysis, (), len(pending), reports, outcome.translated, outcome.rejections,
-                           written)
+                           written, tuple(path for path in removed if path not in written))
 
 
 def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[str | Path], needles,
@@ -319,7 +356,7 @@ def _translator(name: str, translations: Sequence[str | Path], memory: Sequence[
 
     units, rejections = load_units(translations)
     remembered, memory_rejections = load_units(memory)
-    names = [Path(document.source).name for document in documents]
+    names = document_names(documents)
     return XliffTranslator(units, remembered, needles, base, rejections + memory_rejections, names)
 
 
@@ -341,13 +378,42 @@ def _xliff_paths(xliff_out: str | Path | None) -> list[Path]:
     return [direction_path(Path(xliff_out), source, target) for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN))]
 
 
+def _clear_exports(xliff_out: str | Path | None, translations: Sequence[str | Path] = (),
+                   memory: Sequence[str | Path] = ()) -> tuple[Path, ...]:
+    """Remove the files an earlier run exported at `xliff_out`'s paths, before any work.
+
+    A refused or failed run then leaves no export a user could take for this run's, and a
+    run writes only the directions that have something awaiting translation.
+
+    Raises:
+        OutputError: an export path is also a --translations or --memory file (it would be lost).
+    """
+    import os
+
+    from .errors import OutputError
+
+    paths = _xliff_paths(xliff_out)
+    given = [Path(p) for p in (*translations, *memory) if Path(p).exists()]
+    for path in paths:
+        for other in given:
+            if path.exists() and os.path.samefile(path, other):
+                raise OutputError(path, "is also a --translations or --memory file: the export would replace it; "
+                                  "give --xliff-out another name")
+    removed = []
+    for path in paths:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+            removed.append(path)
+    return tuple(removed)
+
+
 def _xliff_exports(parts, analysis: Analysis, xliff_out: str | Path | None, needles) -> list[tuple[Path, bytes]]:
     """(path, content) of each direction that has blocks awaiting translation."""
     if xliff_out is None:
         return []
     from .xliff import direction_path, export_units, xliff_bytes
 
-    units = export_units(parts, analysis.generalised)
+    units = export_units(parts)
     exports = []
     for source, target in ((Lang.EN, Lang.FR), (Lang.FR, Lang.EN)):
         if any(u.source is source for u in units):
@@ -363,13 +429,23 @@ def _exports_leaks(exports: Sequence[tuple[Path, bytes]], needles) -> tuple[Leak
 
 
 def _write_exports(exports: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
-    """Write the XLIFF files atomically, owner-only."""
+    """Write the XLIFF files atomically, owner-only; if one cannot be written, none is left."""
+    import contextlib
+
     from .safeio import atomic_output
 
-    for path, data in exports:
-        with atomic_output(path, mode=0o600) as tmp:
-            tmp.write_bytes(data)
-    return tuple(path for path, _ in exports)
+    written: list[Path] = []
+    try:
+        for path, data in exports:
+            with atomic_output(path, mode=0o600) as tmp:
+                tmp.write_bytes(data)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        raise
+    return tuple(written)
 
 
 def _refusal(output: Path, leaks: Sequence[Leak], report: Path, checked: str) -> str:
@@ -505,7 +581,7 @@ def check(
     notes: Sequence[str | Path] = (),
     decisions: str | Path | None = None,
 ) -> list[Leak]:
-    """Leak-check any .docx, .txt or .md file against the roster and the notes' findings."""
+    """Leak-check any .docx, .xlf/.xliff, .txt or .md file against the roster and the notes' findings."""
     path = Path(file)
     if not path.is_file():
         raise InputError(path, "no such file" if not path.exists() else "is not a file")

@@ -377,7 +377,11 @@ def _needs_review(findings: Sequence[Finding], pending: int | Sequence[Bilingual
             items.append(ReviewItem("awaiting translation", f"{pending} block(s)", "the other language holds the original text"))
     else:
         for b in pending:
-            items.append(ReviewItem("awaiting translation", b.block_id, f"written in {b.source_lang}; the other language holds the original"))
+            if b.runs_en or b.runs_fr:
+                items.append(ReviewItem("awaiting translation", b.block_id, f"written in English and French; "
+                                        f"{len(b.awaiting)} sentence(s) await translation and show the original"))
+            else:
+                items.append(ReviewItem("awaiting translation", b.block_id, f"written in {b.source_lang}; the other language holds the original"))
     for d in (outcome.unmatched if outcome else ()):
         items.append(ReviewItem("stale decision", _decision_label(d), f"{d.action}: matched nothing (the notes may have changed)"))
     return items

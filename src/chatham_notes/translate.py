@@ -9,6 +9,11 @@ translations an organiser's translator sent back as XLIFF:
   (never downloaded here);
 - `pairs`: the rapporteur wrote both versions (`EN:` / `FR:` paragraphs).
 
+A block written in both languages (a MIXED block, or one with a sentence clearly
+in the other language) is translated sentence by sentence: each column keeps
+the sentences already in its language and asks for the others, each its own
+`Request` with the unit id `block id.n` (its n-th sentence).
+
 Only text whose names are already removed reaches a translator: each
 `Placeholder` is replaced by an opaque token (`⟦1⟧`) and rendered afterwards in
 each language by `wording.render_segments`. Speaker labels, the tool's headings
@@ -27,10 +32,11 @@ from typing import Protocol, runtime_checkable
 
 from .errors import ConfigurationError
 from .generalise.wording import render_segments
-from .model import BilingualBlock, BlockKind, GeneralisedBlock, Lang, Placeholder, Segment
+from .model import BilingualBlock, BlockKind, GeneralisedBlock, Lang, Placeholder, Request, Run, Segment
 from .summary import recognise_section
 
 _TOKEN = re.compile(r"⟦\s*(\d+)\s*⟧")  # a translator may pad the token with spaces
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 _PAIR_PREFIX = re.compile(r"^\s*(?:\[(EN|FR)\]|(EN|FR)\s*:)\s*")
 _ARGOS_HOW = (
     "pip install 'chatham-notes[argos]', then install the packages from files with "
@@ -110,25 +116,6 @@ def _import_argos() -> ModuleType:
         return importlib.import_module("argostranslate.translate")
     except ImportError as exc:
         raise ConfigurationError(_ARGOS_HINT) from exc
-
-
-@dataclass(frozen=True)
-class Request:
-    """One block to translate, for a backend that answers block by block.
-
-    Attributes:
-        document: the notes file's name (`Location.file`).
-        block_id: the block's id.
-        text: the block with its placeholders as tokens (`protect`).
-        holders: the placeholders, token n being index n-1.
-    """
-
-    document: str
-    block_id: str
-    text: str
-    holders: tuple[Placeholder, ...]
-    source: Lang
-    target: Lang
 
 
 @dataclass(frozen=True)
@@ -232,13 +219,18 @@ def _kept(blocks: Sequence[GeneralisedBlock]) -> list[GeneralisedBlock]:
 
 @dataclass(frozen=True)
 class _Job:
-    """One block to make bilingual, with the language it is written in."""
+    """One block to make bilingual, with the language it is written in.
+
+    `sentences` is set for a block written in both languages: each sentence's segments
+    and language (EN, FR, or MIXED when the sentence itself switches).
+    """
 
     item: GeneralisedBlock
     source: Lang
+    sentences: tuple[tuple[tuple[Segment, ...], Lang], ...] = ()
 
 
-def _base(job: _Job, en: str, fr: str, pending: bool, origin: str = "") -> BilingualBlock:
+def _base(job: _Job, en: str, fr: str, pending: bool, origin: str = "", **more) -> BilingualBlock:
     """A BilingualBlock with the block's kind, level and label in both languages."""
     block, label = job.item.block, job.item.label
     return BilingualBlock(
@@ -246,12 +238,13 @@ def _base(job: _Job, en: str, fr: str, pending: bool, origin: str = "") -> Bilin
         kind=block.kind,
         en=en,
         fr=fr,
-        source_lang=job.source,
+        source_lang=Lang.MIXED if job.sentences else job.source,
         level=block.level,
         label_en=_render(label, Lang.EN) if label is not None else None,
         label_fr=_render(label, Lang.FR) if label is not None else None,
         pending=pending,
         translated_by=origin,
+        **more,
     )
 
 
@@ -267,59 +260,103 @@ def _direct(job: _Job) -> BilingualBlock | None:
     return None
 
 
-def _untranslated(job: _Job) -> BilingualBlock:
-    """The `none` result: both languages hold the source text, marked pending."""
-    text = _render(job.item.segments, job.source)
-    return _base(job, text, text, True)
+def _where(item: GeneralisedBlock, sentence: int = 0, mixed: bool = False) -> str:
+    """Where a text is, for a human translator: "notes.md, line 4 (turn; ...)"."""
+    kind = item.block.kind.value.replace("_", " ")
+    turn = "; the speaker label is written by the tool" if item.label is not None else ""
+    if not sentence:
+        return f"{item.block.location} ({kind}{turn})"
+    both = "; this sentence mixes English and French: translate all of it" if mixed else ""
+    return f"{item.block.location}, sentence {sentence} ({kind} written in English and French{turn}{both})"
 
 
-def _translate_jobs(jobs: Sequence[_Job], translator: Translator) -> dict[int, BilingualBlock]:
-    """Translate the jobs in one call per direction; keyed by the job's index."""
-    done: dict[int, BilingualBlock] = {}
-    for source in (Lang.EN, Lang.FR):
-        batch = [(i, job) for i, job in enumerate(jobs) if job.source is source]
-        if not batch:
-            continue
-        protected = [protect(job.item.segments) for _, job in batch]
-        if isinstance(translator, BlockTranslator):
-            answers = translator.translate_blocks([_request(job, text, holders) for (_, job), (text, holders)
-                                                   in zip(batch, protected, strict=True)])
-        else:
-            outputs = translator.translate([text for text, _ in protected], source, _other(source))
-            answers = [Answer(output, translator.name) for output in outputs]
-        for (index, job), (_, holders), answer in zip(batch, protected, answers, strict=True):
-            done[index] = _translated(job, holders, answer, translator)
-    return done
-
-
-def _request(job: _Job, text: str, holders: tuple[Placeholder, ...]) -> Request:
+def _job_requests(job: _Job, document: str | None = None) -> list[Request]:
+    """What a job asks a translator: the whole block, or each sentence not yet in a column's language."""
     block = job.item.block
-    return Request(block.location.file, block.id, text, holders, job.source, _other(job.source))
+    document = document or block.location.file
+    if not job.sentences:
+        text, holders = protect(job.item.segments)
+        return [Request(document, block.id, text, holders, job.source, _other(job.source), _where(job.item))]
+    requests = []
+    for number, (segments, lang) in enumerate(job.sentences, start=1):
+        text, holders = protect(segments)
+        for target in (Lang.EN, Lang.FR):
+            if lang is not target and _has_text(segments):
+                requests.append(Request(document, f"{block.id}.{number}", text, holders,
+                                        _other(target), target, _where(job.item, number, lang is Lang.MIXED)))
+    return requests
 
 
-def _translated(job: _Job, holders: tuple[Placeholder, ...], answer: Answer | None,
-                translator: Translator) -> BilingualBlock:
-    """The block with its translation; pending when there is none (or its tokens broke, block by block)."""
+def _ask(requests: Sequence[Request], translator: Translator) -> list[Answer | None]:
+    """One answer per request (None: none), in one call per direction for a plain backend."""
+    if not requests or not getattr(translator, "translates", True):
+        return [None] * len(requests)
+    if isinstance(translator, BlockTranslator):
+        return list(translator.translate_blocks(list(requests)))
+    answers: list[Answer | None] = [None] * len(requests)
+    for source in (Lang.EN, Lang.FR):
+        batch = [i for i, request in enumerate(requests) if request.source is source]
+        if batch:
+            outputs = translator.translate([requests[i].text for i in batch], source, _other(source))
+            for i, output in zip(batch, outputs, strict=True):
+                answers[i] = Answer(output, translator.name)
+    return answers
+
+
+def _restored(request: Request, answer: Answer | None, segments: Sequence[Segment],
+              translator: Translator) -> tuple[Segment, ...] | None:
+    """The answer's segments; a machine that lost the tokens translates run by run; None: no usable answer."""
     if answer is None:
-        return _untranslated(job)
-    segments = restore(answer.text, holders)
-    if segments is None:
+        return None
+    restored = restore(answer.text, request.holders)
+    if restored is None:
         # a machine lost the tokens: translate run by run; a human's units were checked already
         machine = getattr(translator, "fallback", None) if isinstance(translator, BlockTranslator) else translator
         if machine is None or answer.origin != machine.name:
-            return _untranslated(job)
-        segments = _piecewise(job, machine)
-    source = job.source
-    en, fr = _en_fr(source, _render(job.item.segments, source), _render(segments, _other(source)))
-    return _base(job, en, fr, False, answer.origin)
+            return None
+        restored = _piecewise(segments, request.source, machine)
+    return restored
 
 
-def _piecewise(job: _Job, translator: Translator) -> tuple[Segment, ...]:
+def _assemble(job: _Job, requests: Sequence[Request], answers: Sequence[Answer | None],
+              translator: Translator) -> BilingualBlock:
+    """The job's block from the answers to its requests (`_job_requests`, same order)."""
+    if not job.sentences:
+        request, answer = requests[0], answers[0]
+        segments = _restored(request, answer, job.item.segments, translator)
+        if segments is None:
+            text = _render(job.item.segments, job.source)
+            return _base(job, text, text, True, awaiting=(request,))
+        en, fr = _en_fr(job.source, _render(job.item.segments, job.source), _render(segments, _other(job.source)))
+        return _base(job, en, fr, False, answer.origin)
+    pairs = iter(zip(requests, answers, strict=True))
+    runs: dict[Lang, list[Run]] = {Lang.EN: [], Lang.FR: []}
+    awaiting: list[Request] = []
+    origins: list[str] = []
+    for segments, lang in job.sentences:
+        for column in (Lang.EN, Lang.FR):
+            if lang is column or not _has_text(segments):  # only placeholders: the tool writes them
+                runs[column].append(Run(_render(segments, column), column))
+                continue
+            request, answer = next(pairs)
+            restored = _restored(request, answer, segments, translator)
+            if restored is None:
+                awaiting.append(request)
+                runs[column].append(Run(_render(segments, request.source), request.source, pending=True))
+            else:
+                origins.append(answer.origin)
+                runs[column].append(Run(_render(restored, column), column))
+    en, fr = (" ".join(run.text for run in runs[lang] if run.text) for lang in (Lang.EN, Lang.FR))
+    origin = "" if awaiting else (Counter(origins).most_common(1)[0][0] if origins else "")
+    return _base(job, en, fr, bool(awaiting), origin, runs_en=tuple(runs[Lang.EN]), runs_fr=tuple(runs[Lang.FR]),
+                 awaiting=tuple(awaiting))
+
+
+def _piecewise(segments: Sequence[Segment], source: Lang, translator: Translator) -> tuple[Segment, ...]:
     """Fallback when tokens did not survive: translate each text run on its own."""
-    runs = [s for s in job.item.segments if isinstance(s, str) and s.strip()]
-    outputs = iter(translator.translate([r.strip() for r in runs], job.source, _other(job.source)))
-    return tuple(_keep_spaces(s, next(outputs)) if isinstance(s, str) and s.strip() else s
-                 for s in job.item.segments)
+    runs = [s for s in segments if isinstance(s, str) and s.strip()]
+    outputs = iter(translator.translate([r.strip() for r in runs], source, _other(source)))
+    return tuple(_keep_spaces(s, next(outputs)) if isinstance(s, str) and s.strip() else s for s in segments)
 
 
 def _keep_spaces(original: str, translated: str) -> str:
@@ -361,7 +398,7 @@ def _pairs(jobs: Sequence[_Job]) -> dict[int, BilingualBlock | None]:
 
 
 def make_bilingual(
-    blocks: Sequence[GeneralisedBlock], translator: Translator
+    blocks: Sequence[GeneralisedBlock], translator: Translator, document: str | None = None
 ) -> tuple[BilingualBlock, ...]:
     """Each generalised block in English and French, in order.
 
@@ -372,13 +409,15 @@ def make_bilingual(
     Args:
         blocks: the generalised blocks of one document.
         translator: the backend from `get_translator`.
+        document: the document's name in requests (`Request.document`, XLIFF `<file original>`),
+            unique within the run (`pipeline.document_names`); by default the blocks' file name.
 
     Returns:
         The bilingual blocks; `pending` is True where the other language awaits translation.
     """
     kept = _kept(blocks)
     majority = _majority(kept)
-    jobs = [_Job(b, b.block.lang if b.block.lang in (Lang.EN, Lang.FR) else majority) for b in kept]
+    jobs = [_job(b, majority) for b in kept]
     done: dict[int, BilingualBlock | None] = {}
     if getattr(translator, "pairs", False):
         done.update(_pairs(jobs))
@@ -386,9 +425,42 @@ def make_bilingual(
         if index not in done and (direct := _direct(job)) is not None:
             done[index] = direct
     todo = [i for i in range(len(jobs)) if i not in done]
-    if getattr(translator, "translates", True):
-        translated = _translate_jobs([jobs[i] for i in todo], translator)
-        done.update({todo[j]: block for j, block in translated.items()})
-    else:
-        done.update({i: _untranslated(jobs[i]) for i in todo})
+    asked = {i: _job_requests(jobs[i], document) for i in todo}
+    flat = [request for i in todo for request in asked[i]]
+    answers = iter(_ask(flat, translator))
+    for i in todo:
+        done[i] = _assemble(jobs[i], asked[i], [next(answers) for _ in asked[i]], translator)
     return tuple(done[i] for i in range(len(jobs)) if done[i] is not None)
+
+
+def _job(item: GeneralisedBlock, majority: Lang) -> _Job:
+    """The block's job: its language, and its sentences when it is written in both languages."""
+    lang = item.block.lang
+    source = lang if lang in (Lang.EN, Lang.FR) else majority
+    if lang not in (Lang.EN, Lang.FR, Lang.MIXED) or item.block.kind is BlockKind.HEADING:
+        return _Job(item, source)
+    sentences = _sentences(item.segments)
+    if len(sentences) < 2 and lang is not Lang.MIXED:
+        return _Job(item, source)
+    texts = ["".join(s for s in sentence if isinstance(s, str)) for sentence in sentences]
+    from .language import sentence_languages, switches_language
+
+    if lang is not Lang.MIXED and not switches_language(texts, lang):
+        return _Job(item, source)
+    langs = sentence_languages(texts, source)
+    if len(set(langs)) == 1 and langs[0] in (Lang.EN, Lang.FR):
+        return _Job(item, source)  # its sentences are in one language after all: a block like any other
+    return _Job(item, source, tuple((tuple(sentence), found) for sentence, found in zip(sentences, langs, strict=True)))
+
+
+def _sentences(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """The segments cut into sentences (a string is split after . ! ? …), as `wording` renders them."""
+    out: list[list[Segment]] = [[]]
+    for segment in segments:
+        if not isinstance(segment, str):
+            out[-1].append(segment)
+            continue
+        pieces = _SENTENCE_BREAK.split(segment)
+        out[-1].append(pieces[0])
+        out += [[piece] for piece in pieces[1:]]
+    return [s for s in out if _has_text(s) or any(isinstance(x, Placeholder) for x in s)]

@@ -3,7 +3,8 @@
 `needles_for(roster, detections)` gathers the strings that must never appear in a
 shareable file: every roster name, alias, initials and affiliation, and the text of
 every finding removed anywhere. `leak_check(path, needles)` scans a .docx (every XML
-part of the zip, text and attributes) or a .txt/.md file and returns the `Leak`s.
+part of the zip, text and attributes), an XLIFF file (.xlf, .xliff: every source, target
+and note, comments and attributes) or a .txt/.md file and returns the `Leak`s.
 
 Matching is case-, accent- and hyphen-insensitive, on whole words. Like detection,
 it takes care with short strings and common words: a needle of three letters or
@@ -152,10 +153,10 @@ def leak_check_text(text: str, needles: Needles, location: str = "text") -> list
 
 
 def leak_check(path: Path, needles: Needles) -> list[Leak]:
-    """The leaks in a .docx, .txt or .md file, each with its part and location.
+    """The leaks in a .docx, .xlf/.xliff, .txt or .md file, each with its part and location.
 
     Raises:
-        InputError: the file is missing, of another type, or not a readable .docx.
+        InputError: the file is missing, of another type, or not a readable .docx or XLIFF file.
     """
     path = Path(path)
     if not path.is_file():
@@ -168,9 +169,11 @@ def leak_check(path: Path, needles: Needles) -> list[Leak]:
         for part, units in _docx_parts(path):
             leaks.extend(_leaks_in_units(part, units, matcher))
         return leaks
+    if suffix in _XLIFF_SUFFIXES or set(_XLIFF_SUFFIXES) & set(inner):
+        return _leaks_in_units("xliff", _xliff_units(path), matcher)
     if suffix in (".txt", ".md") or {".txt", ".md"} & set(inner):
         return _leaks_in(_read_text(path), matcher, "text", "", by_line=True)
-    raise InputError(path, f"cannot check a {suffix or 'extension-less'} file", "use .docx, .txt or .md")
+    raise InputError(path, f"cannot check a {suffix or 'extension-less'} file", "use .docx, .xlf, .txt or .md")
 
 
 def _is_zip(path: Path) -> bool:
@@ -339,6 +342,62 @@ def _short(tag: str) -> str:
     return f"{prefixes[namespace]}:{local}" if namespace in prefixes else local
 
 
+_XLIFF_SUFFIXES = (".xlf", ".xliff")
+_XLIFF_TEXT = frozenset({"source", "target", "seg-source", "note"})  # their inline codes' text belongs to them
+_XLIFF_CODE_ATTRIBUTES = frozenset({"lang", "source-language", "target-language", "version", "space", "state",
+                                    "datatype", "ctype", "annotates", "tool-id"})  # `note from` may name its writer
+
+
+def _xliff_units(path: Path) -> list[tuple[str, str]]:
+    """An XLIFF file's text units (location, text): each source, target and note with its inline
+    codes' text, any other text, comments, and the attributes that hold words. Locations count
+    elements ("trans-unit 3, target"), never quote an id: a returned file may hold anything."""
+    data = path.read_bytes()
+    if re.search(rb"<!\s*(DOCTYPE|ENTITY)", data, re.I):
+        raise InputError(path, "declares a DTD or entities (an XML bomb or an external entity?); not checked")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        # the line only: the parser's message may quote what the file wrote
+        raise InputError(path, f"is not well-formed XML (line {exc.lineno}); not checked") from None
+    units: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+
+    def visit(element: etree._Element, where: str) -> None:
+        if not isinstance(element.tag, str):  # a comment or processing instruction
+            units.append((f"{where}, comment", element.text or ""))
+            return
+        name = etree.QName(element).localname
+        if name in ("file", "trans-unit", "group", "bin-unit"):
+            counts[name] = counts.get(name, 0) + 1
+            where = f"{name} {counts[name]}" if name == "file" else f"{where.split(', ')[0]}, {name} {counts[name]}"
+        for attribute, value in element.attrib.items():
+            if etree.QName(attribute).localname not in _XLIFF_CODE_ATTRIBUTES and _LETTER.search(value):
+                units.append((f"{where}, attribute {etree.QName(attribute).localname} of {name}", value))
+        if name in _XLIFF_TEXT:
+            units.append((f"{where}, {name}", "".join(element.itertext())))
+            for child in element.iter():
+                if child is not element:
+                    for attribute, value in child.attrib.items():
+                        if etree.QName(attribute).localname not in _XLIFF_CODE_ATTRIBUTES and _LETTER.search(value):
+                            units.append((f"{where}, {name}, attribute {etree.QName(attribute).localname}", value))
+            return
+        if element.text and element.text.strip():
+            units.append((f"{where}, {name}", element.text))
+        for child in element:
+            visit(child, where)
+            if child.tail and child.tail.strip():
+                units.append((f"{where}, {name}", child.tail))
+
+    visit(root, "xliff")
+    return units
+
+
 def document_text(path: Path) -> str:
-    """All the text the leak check reads in a .docx (every part, text and attributes), one unit a line."""
-    return "\n".join(text for _, units in _docx_parts(Path(path)) for _, text in units)
+    """All the text the leak check reads in a .docx (every part, text and attributes) or an XLIFF
+    file, one unit a line."""
+    path = Path(path)
+    if path.suffix.lower() in _XLIFF_SUFFIXES:
+        return "\n".join(text for _, text in _xliff_units(path))
+    return "\n".join(text for _, units in _docx_parts(path) for _, text in units)

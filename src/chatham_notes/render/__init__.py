@@ -85,7 +85,8 @@ def write_block(paragraph: Any, block: BilingualBlock, lang: Lang) -> None:
     """Write one block in `lang` into an (empty) paragraph: label, text, pending mark.
 
     A block awaiting translation shows its original text (in its own language,
-    for spell-check) in grey italics, after a tag in `lang`.
+    for spell-check) in grey italics, after a tag in `lang`; in a block written in
+    both languages, so does each sentence awaiting translation.
     """
     style = _block_style(block)
     if style != "Normal":  # a new paragraph is Normal already
@@ -93,6 +94,16 @@ def write_block(paragraph: Any, block: BilingualBlock, lang: Lang) -> None:
     label = _label(block, lang)
     if label:
         add_run(paragraph, label, lang, bold=True)
+    runs = block.runs_en if lang is Lang.EN else block.runs_fr
+    if runs:  # written in both languages: sentence by sentence, each in its own language
+        tag = _texts()["labels"]["pending"][str(lang)]
+        for index, run in enumerate(r for r in runs if r.text):
+            space = " " if index else ""
+            if run.pending:
+                add_run(paragraph, f"{space}{tag} ", lang, italic=True, grey=True)
+            add_run(paragraph, run.text if run.pending else space + run.text, run.lang, italic=run.pending,
+                    grey=run.pending)
+        return
     pending = block.pending and lang is not block.source_lang
     if pending:
         tag = _texts()["labels"]["pending"][str(lang)]

@@ -1,10 +1,11 @@
 """XLIFF 1.2 hand-off: the blocks awaiting translation out, the translations back in.
 
-`export_units(parts, generalised)` lists the blocks still awaiting translation
-after a run, and `xliff_bytes(units, source, target)` writes one direction of
-them as an XLIFF 1.2 document: one `<file>` per notes file, one `<trans-unit>`
-per block (id = the block id), its location and the meaning of its codes in a
-`<note>`, and every placeholder as an `<x id="n"/>` inline code that CAT tools
+`export_units(parts)` lists what still awaits translation after a run (the
+translation stage's unanswered `Request`s: a block, or one sentence of a block
+written in both languages), and `xliff_bytes(units, source, target)` writes one
+direction of them as an XLIFF 1.2 document: one `<file>` per notes file, one
+`<trans-unit>` per request (id = the block id, `block id.n` for its n-th
+sentence), its location and the meaning of its codes in a `<note>`, and every placeholder as an `<x id="n"/>` inline code that CAT tools
 (Trados, memoQ, OmegaT, Phrase) protect. Only generalised text is written:
 no name is ever handed over, and `pipeline.summarise` leak-checks the file
 before it writes it.

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..model import BilingualBlock, GeneralisedBlock, Lang, Placeholder
-from ..translate import protect
+from ..model import BilingualBlock, Lang, Placeholder
 from .units import NS, TOKEN, ExportUnit, ctype
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -14,32 +13,14 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TOOL = "chatham-notes"
 
 
-def export_units(parts: Sequence[tuple[object, Sequence[BilingualBlock]]],
-                 generalised: Sequence[Sequence[GeneralisedBlock]]) -> list[ExportUnit]:
-    """The blocks still awaiting translation after a run, in document order.
+def export_units(parts: Sequence[tuple[object, Sequence[BilingualBlock]]]) -> list[ExportUnit]:
+    """What still awaits a translator after a run, in document order: the translation stage's
+    unanswered requests (one per block, one per sentence of a block written in both languages).
 
     Args:
         parts: `pipeline.bilingual_parts`' ((title EN, title FR), bilingual blocks) per file.
-        generalised: the generalised blocks of each file, in the same order.
     """
-    units: list[ExportUnit] = []
-    for (_, blocks), items in zip(parts, generalised, strict=True):
-        by_id = {item.block.id: item for item in items}
-        for block in blocks:
-            item = by_id.get(block.block_id)
-            if not block.pending or item is None:
-                continue
-            text, holders = protect(item.segments)
-            target = Lang.FR if block.source_lang is Lang.EN else Lang.EN
-            units.append(ExportUnit(item.block.location.file, block.block_id, _where(item), text, holders,
-                                    block.source_lang, target))
-    return units
-
-
-def _where(item: GeneralisedBlock) -> str:
-    kind = item.block.kind.value.replace("_", " ")
-    turn = "; the speaker label is written by the tool" if item.label is not None else ""
-    return f"{item.block.location} ({kind}{turn})"
+    return [request for _, blocks in parts for block in blocks for request in block.awaiting]
 
 
 def xliff_bytes(units: Sequence[ExportUnit], source: Lang, target: Lang) -> bytes:

@@ -5,31 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Lang, Placeholder
+from ..model import Placeholder, Request
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOKEN = re.compile(r"⟦(\d+)⟧")
 
 
-@dataclass(frozen=True)
-class ExportUnit:
-    """One block awaiting translation, as it goes out.
-
-    Attributes:
-        document: the notes file's name (`Location.file`), the `<file original>`.
-        block_id: the block's id, the unit's id.
-        location: where the block is, for the translator's note.
-        text: the block's text with its placeholders as tokens (`⟦1⟧ said…`).
-        holders: the placeholders, token n being index n-1.
-    """
-
-    document: str
-    block_id: str
-    location: str
-    text: str
-    holders: tuple[Placeholder, ...]
-    source: Lang
-    target: Lang
+# One text awaiting translation, as it goes out: the translation stage's own request
+# (`document` is the `<file original>`, `block_id` the unit's id, `location` the translator's note).
+ExportUnit = Request
 
 
 @dataclass(frozen=True)
