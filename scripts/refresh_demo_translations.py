@@ -27,7 +27,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def main() -> int:
-    old = {(u.document, u.id): u for path in sorted(TRANSLATIONS.glob("*.xlf")) for u in read_xliff(path)}
+    # by direction too: a sentence that mixes both languages has a unit of the same id in each file
+    old = {(u.document, u.id, u.target_lang): u for path in sorted(TRANSLATIONS.glob("*.xlf")) for u in read_xliff(path)}
     todo = []
     with tempfile.TemporaryDirectory() as tmp:
         result = summarise([SAMPLES / n for n in DEMO_NOTES], Path(tmp) / "demo.docx", roster=SAMPLES / "roster.csv",
@@ -36,7 +37,8 @@ def main() -> int:
             tree = etree.parse(str(path))
             for file in tree.iter(f"{{{NS}}}file"):
                 for unit in file.iter(f"{{{NS}}}trans-unit"):
-                    kept = _keep(unit, old.get((file.get("original"), unit.get("id"))), file.get("target-language"))
+                    lang = file.get("target-language")
+                    kept = _keep(unit, old.get((file.get("original"), unit.get("id"), lang[:2])), lang)
                     if not kept:
                         todo.append(unit.get("id"))
             tree.write(str(TRANSLATIONS / path.name), xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -11,7 +11,8 @@ Which words describe the person is read from spaCy's dependency parse, and only 
 sentences where a name is followed by a comma and a lower-case word (the cheap test
 that every such construction passes): a dependent of the name that is an apposition or a
 relative clause (`appos`, `relcl`, `acl:relcl`, `acl`), starting right after that comma.
-The parse says *whether* a description starts there; the punctuation that closes an
+A relative clause that reports what the person said (« X, qui rappelle que… », "X, who
+noted that…") is what was said, and stays. The parse says *whether* a description starts there; the punctuation that closes an
 apposition (the next comma, a dash, a bracket or the sentence's end) says where it
 ends, because the parse of a long apposition often stops short or runs on into the
 rest of the sentence. A description never takes another person's name with it.
@@ -24,6 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..detect.cues import alternation
+from ..detect.lexicon import cues
 from ..model import Kind, Lang
 from .attribution import Unit
 
@@ -33,6 +36,11 @@ _DESCRIBING = {"appos", "relcl", "acl:relcl", "acl"}
 # (or a relative pronoun right after the name and its apposition: "X, a researcher at Y who…")
 _OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])|\s+(?=(?:who|whose|qui|dont)\b)")
 _STOP = re.compile(r",|;|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
+# "who noted that…", « qui rappelle que… »: a relative clause that reports what was said (an
+# attribution verb of detection, models/*/cues_after.txt, then what was said); "who chaired" is a role
+_STATEMENT = re.compile(rf"(?i:who|which|qui|que)\s+(?:(?:also|then|later|aussi|ensuite|alors)\s+)?"
+                        rf"(?:{alternation(cues('en', 'after') + cues('fr', 'after'))})"
+                        r"\s*(?::|that|whether|if|how|why|what|que|qu['’]|si|comment|pourquoi)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"“])|\n")
 _MAX_DESCRIPTION = 200  # characters: longer is not an apposition but the rest of a paragraph
 
@@ -78,7 +86,7 @@ def _through_comma(text: str, unit: Unit, end: int, lang: Lang) -> int:
     """`end`, or the end of the comma that closes the apposition there when the sentence goes
     on, unless that comma also closes a phrase put before the verb (« Selon X, directeur…, les
     saisies ont doublé » keeps it: « Selon une personne participante, les saisies… »)."""
-    closing = re.match(r"\s*,", text[end:])
+    closing = re.match(r"\s*,(?!\s*(?:who|which|whose|qui|que|dont)\b)", text[end:])  # « X, qui rappelle… » keeps it
     if not closing or not text[end + closing.end():].strip() or _fronted(text, unit, lang):
         return end
     return end + closing.end()
@@ -116,6 +124,8 @@ def _description(text: str, unit: Unit, start: int, lang: Lang) -> tuple[int, in
             end = len(text[:end].rstrip())
             if not re.search(r"\w", text[sentence_start:unit.start]) and not re.search(r"\w", text[end:sentence_end]):
                 return None  # "Hung, one more point?": the name and a phrase, no clause: an address
+            if token.dep_ != "appos" and _STATEMENT.match(text, start):
+                return None  # « X, qui rappelle que… »: what the person said is the content, not who they are
             return (start, end) if 0 < end - start <= _MAX_DESCRIPTION else None
     return None
 
