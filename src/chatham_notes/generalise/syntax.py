@@ -2,9 +2,19 @@
 
 A name used to address someone ("Thanks, Solveig — next question", "Could you say more,
 Joost?", « Merci, Awa. ») says nothing about what was said: the name goes with its comma
-("Thanks — next question"). Two or three people joined by "and" / « et » ("Amina and Ben
-disagreed") become one phrase ("two participants disagreed", « deux personnes participantes »)
-rather than "another participant and another participant".
+("Thanks — next question").
+
+An enumeration of people ("Amina and Ben disagreed", "It was Amina, Ben and Lan", a line-up
+"Present: A (X), B (Y), C (Z)", « Présents : Mme A (X), présidente ; M. B (Y) ; Mme C »)
+becomes one plural phrase with their number ("two participants disagreed", « trois personnes
+participantes ») rather than "another participant, another participant and another
+participant". An enumeration is two or more units in a row (each already grown over its
+title, parenthesised affiliation, "from X" and apposition by `attribution`), separated only
+by commas, semicolons or a coordinator ("and", « et », "&"), all different people, none a
+possessive; it needs a coordinator before its last member, or at least three members (two
+names and a comma are too often something else: "According to Amina, Ben was wrong"). The
+same holds for organisations named as content ("UNDP and UNICEF co-host" -> "two
+organisations co-host") when none of them is shown with a sector.
 
 The cue words are in `models/wording/patterns.yaml` (`vocative_before`, `vocative_after`,
 `coordinators`).
@@ -51,8 +61,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ", X?" / ", X." / ", X —" at a sentence end
         "end": re.compile(r"^\s*(?=[?!.]|\s[—–]\s|$)"),
         "comma_before": re.compile(r",\s*$"),
-        "and": re.compile(rf"^\s*(?:,\s*)?(?:{_alternation(data['coordinators'])})\s+$", re.I),
-        "comma": re.compile(r"^\s*,\s*$"),
+        "and": re.compile(rf"^\s*(?:[,;]\s*)?(?:{_alternation(data['coordinators'])})\s+$", re.I),
+        "comma": re.compile(r"^\s*[,;]\s*$"),
     }
 
 
@@ -84,25 +94,33 @@ def _is_question_or_address(before: str) -> bool:
     return bool(re.search(r"(?<![\w'’])(?:you|your|vous|votre|tu|ton|ta)(?![\w'’])", clause, re.I))
 
 
-def coordinated(text: str, units: Sequence[Unit], i: int) -> Group | None:
-    """Two or three people from `units[i]` on, joined by "and"/« et » (and commas), or None."""
+def coordinated(text: str, units: Sequence[Unit], i: int,
+                kinds: tuple[Kind, ...] = _PERSONISH) -> Group | None:
+    """The enumeration of `kinds` (people by default) that starts at `units[i]`, or None.
+
+    See the module docstring for what an enumeration is.
+    """
     pats = _patterns()
-    if units[i].kind not in _PERSONISH or units[i].possessive:
+    if units[i].kind not in kinds or units[i].possessive:
         return None
+    separators: list[str] = []
     j = i
-    while j + 1 < len(units) and units[j + 1].kind in _PERSONISH and j - i < 2:
+    while j + 1 < len(units) and units[j + 1].kind in kinds and not units[j + 1].possessive:
         between = text[units[j].end:units[j + 1].start]
         if pats["and"].match(between):
-            j += 1
+            separators.append("and")
+        elif pats["comma"].match(between):
+            separators.append("comma")
+        else:
             break
-        if pats["comma"].match(between):
-            j += 1
-            continue
+        j += 1
+    if "and" in separators:  # the enumeration ends with the member after its last coordinator
+        j = i + len(separators) - separators[::-1].index("and")
+    elif len(separators) < 2:
         return None
-    if j == i or not pats["and"].match(text[units[j - 1].end:units[j].start]) or units[j].possessive:
+    members = units[i:j + 1]
+    identities = {u.party_id or u.text.casefold() for u in members}
+    if len(identities) != len(members):
         return None
-    people = {u.party_id or u.text.casefold() for u in units[i:j + 1]}
-    if len(people) != j - i + 1:
-        return None
-    ids = tuple(m for u in units[i:j + 1] for m in u.mention_ids)
-    return Group(replace(units[i], end=units[j].end, mention_ids=ids), j - i + 1)
+    ids = tuple(m for u in members for m in u.mention_ids)
+    return Group(replace(units[i], end=units[j].end, mention_ids=ids), len(members))
