@@ -61,7 +61,7 @@ def test_the_same_person_twice_is_no_group() -> None:
 # write "another participant another participant" or "another participant Van Long".
 SPLIT = make_parties({"P1": {"label": "Ines Okafor"}, "P2": {"label": "Okafor"}, "P3": {"label": "Thu Tran"},
                       "P4": {"label": "Pierre Lavoie"}, "O1": {"label": "Kestrel Institute"}})
-SPLIT_MARKS = {"Ines": "P1", "Okafor": "P2", "Thu": "P3", "Pierre Lavoie": "P4", "Kestrel Institute": "O1"}
+SPLIT_MARKS = {"Ines": "P1", "Okafor": "P2", "Thu": "P3", "Tran": "P3", "Pierre Lavoie": "P4", "Kestrel Institute": "O1"}
 
 
 @pytest.mark.parametrize("lang, text, expected", [
@@ -96,3 +96,22 @@ def test_pseudonyms_name_each_person_of_an_enumeration() -> None:
     detection = make_detection([{"text": "Pierre Lavoie, Ines and Thu agreed."}], SPLIT_MARKS, SPLIT, Lang.EN)
     got = render_segments(generalise(detection, None, GeneraliseOptions(pseudonyms=True))[0].segments, Lang.EN)
     assert got == "Participant A, Participant B and Participant C agreed."
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "\"I'm Thu, I work at Kestrel Institute\" — Thu presented the scale-up.", "A participant presented the scale-up."),
+    ("en", "Quick round: I'm Ines Okafor from the Kestrel Institute and I'll moderate.", "Quick round: I'll moderate."),
+    ("en", "Hi, I'm Thu, from Kestrel Institute. Quick one for you.", "Hi. Quick one for you."),
+    ("en", "Hello, I'm Thu Tran from Kestrel Institute; I'll keep it short.", "Hello; I'll keep it short."),
+    ("en", "My name is Ines Okafor. I work on prisons.", "I work on prisons."),
+    ("en", "I'm with Thu on this.", "I'm with a participant on this."),  # no introduction
+    ("fr", "« Je m'appelle Ines Okafor, de Kestrel Institute, et je travaille sur la méthadone depuis 2015. »",
+     "«\u00a0Je travaille sur la méthadone depuis 2015.\u00a0»"),
+    ("fr", "Oui. Je m'appelle Thu Tran, de l'association Kestrel Institute. La loi change-t-elle ?",
+     "Oui. La loi change-t-elle\u202f?"),
+    ("fr", "Je suis Ines, je travaille pour Kestrel Institute, et je veux parler des prisons.",
+     "Je veux parler des prisons."),
+])
+def test_self_introduction_is_removed(lang: str, text: str, expected: str) -> None:
+    result = generalise(make_detection([{"text": text}], SPLIT_MARKS, SPLIT, Lang(lang)), None, GeneraliseOptions())
+    assert render_segments(result[0].segments, Lang(lang)) == expected

@@ -338,6 +338,7 @@ def _syntax(text: str, units: Sequence[Unit], groups: bool = True,
     out: list[Unit] = []
     found: dict[tuple[int, int], tuple[int, Kind, tuple[Unit, ...]]] = {}
     vocatives: set[tuple[int, int]] = set()
+    introductions = vocatives  # removed the same way: nothing in their place, a capital after
     i = 0
     while i < len(units):
         group = syntax.coordinated(text, units, i) if groups else None
@@ -351,6 +352,11 @@ def _syntax(text: str, units: Sequence[Unit], groups: bool = True,
                                                          Kind.AFFILIATION else Kind.PERSON,
                                                          tuple(units[i:i + group.count]))
             i += group.count
+            continue
+        if (intro := syntax.introduction(text, units, i)) is not None and (not out or intro[0].start >= out[-1].end):
+            out.append(intro[0])
+            introductions.add((intro[0].start, intro[0].end))
+            i += intro[1]
             continue
         voc = syntax.vocative(text, units[i])
         fits = voc is not None and (not out or voc.start >= out[-1].end) and (

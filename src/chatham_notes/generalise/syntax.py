@@ -2,7 +2,10 @@
 
 A name used to address someone ("Thanks, Solveig — next question", "Could you say more,
 Joost?", « Merci, Awa. ») says nothing about what was said: the name goes with its comma
-("Thanks — next question").
+("Thanks — next question"). A self-introduction ("I'm Long, I work at Y", « Je m'appelle X,
+de Y ») is removed with the clause that names the employer, so what the speaker goes on to
+say stays ("Hi, I'm X from Y and I'll moderate" -> "Hi, I'll moderate"); a quotation that
+was only the introduction goes with its quotation marks.
 
 An enumeration of people ("Amina and Ben disagreed", "It was Amina, Ben and Lan", a line-up
 "Present: A (X), B (Y), C (Z)", « Présents : Mme A (X), présidente ; M. B (Y) ; Mme C »)
@@ -11,13 +14,14 @@ participantes ») rather than "another participant, another participant and anot
 participant". An enumeration is two or more units in a row (each already grown over its
 title, parenthesised affiliation, "from X" and apposition by `attribution`), separated only
 by commas, semicolons or a coordinator ("and", « et », "&"), all different people, none a
-possessive; it needs a coordinator before its last member, or at least three members (two
-names and a comma are too often something else: "According to Amina, Ben was wrong"). The
+possessive; it needs a coordinator before its last member, or at least three members, or a
+list that goes on with a coordinator after them ("Amina, Ben and the ministry's delegate":
+two names and a comma alone are too often something else, "According to Amina, Ben was wrong"). The
 same holds for organisations named as content ("UNDP and UNICEF co-host" -> "two
 organisations co-host") when none of them is shown with a sector.
 
 The cue words are in `models/wording/patterns.yaml` (`vocative_before`, `vocative_after`,
-`coordinators`).
+`coordinators`, `introduction_before`, `introduction_work`).
 """
 
 from __future__ import annotations
@@ -63,6 +67,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "comma_before": re.compile(r",\s*$"),
         "and": re.compile(rf"^\s*(?:[,;]\s*)?(?:{_alternation(data['coordinators'])})\s+$", re.I),
         "comma": re.compile(r"^\s*[,;]\s*$"),
+        # "A, B and …": the list goes on with a coordinator, so the comma before B enumerates
+        "list_goes_on": re.compile(rf"\s*,?\s*(?:{_alternation(data['coordinators'])})\s+\w", re.I),
+        # "I'm X" at a clause start, right before the name
+        "introduction": re.compile(rf"(?:^|(?<=[.!?:;,—–(\"“«\s]))(?<![\w'’])"
+                                   rf"(?P<cue>{_alternation(data['introduction_before'])})\s+$", re.I),
+        "work": re.compile(rf"\s*,?\s*(?:and\s+|et\s+)?(?:{_alternation(data['introduction_work'])})"
+                           rf"(?:\s+(?:the|l['’]|la|le))?\s*", re.I),
+        "tail": re.compile(rf"\s*,?\s*(?:(?:{_alternation(data['coordinators'])})\s+)?"),
     }
 
 
@@ -94,6 +106,38 @@ def _is_question_or_address(before: str) -> bool:
     return bool(re.search(r"(?<![\w'’])(?:you|your|vous|votre|tu|ton|ta)(?![\w'’])", clause, re.I))
 
 
+def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] | None:
+    """A self-introduction at `units[i]` ("I'm Long, I work at Y", « Je m'appelle X, de Y, et »):
+    the unit grown over its cue, the employer clause after it and the punctuation that would be
+    left alone, and how many units it takes; or None."""
+    unit = units[i]
+    if unit.kind not in _PERSONISH or unit.possessive:
+        return None
+    pats = _patterns()
+    window = max(0, unit.start - _WINDOW)
+    cue = pats["introduction"].search(text[window:unit.start])
+    if cue is None:
+        return None
+    start, end, j = window + cue.start("cue"), unit.end, i + 1
+    while True:  # "…, I work at Y": the employer goes with the introduction
+        work = pats["work"].match(text, end)
+        if not (work and j < len(units) and units[j].kind == Kind.AFFILIATION and units[j].start == work.end()):
+            break
+        end, j = units[j].end, j + 1
+    tail = pats["tail"].match(text, end)
+    opened = re.search(r"[\"“«]\s*$", text[:start])
+    closed = re.match(r"\s*[\"”»]\s*(?:[—–-]\s*)?", text[end:])
+    if opened and closed:  # a quotation that was only the introduction goes whole
+        start, end = opened.start(), end + closed.end()
+    elif tail and tail.end() < len(text) and text[tail.end()].isalnum():  # "…, and I'll moderate"
+        end = tail.end()
+    elif comma := re.search(r",\s*$", text[:start]):  # "Hi, I'm X." -> "Hi."
+        start = comma.start()
+    elif pats["start"].search(text[:start]) and (stop := re.match(r"\s*[.!?…]+\s*", text[end:])):
+        end += stop.end()  # a sentence that was only the introduction goes whole
+    return replace(unit, start=start, end=end, mention_ids=tuple(m for u in units[i:j] for m in u.mention_ids)), j - i
+
+
 def coordinated(text: str, units: Sequence[Unit], i: int,
                 kinds: tuple[Kind, ...] = _PERSONISH) -> Group | None:
     """The enumeration of `kinds` (people by default) that starts at `units[i]`, or None.
@@ -116,7 +160,7 @@ def coordinated(text: str, units: Sequence[Unit], i: int,
         j += 1
     if "and" in separators:  # the enumeration ends with the member after its last coordinator
         j = i + len(separators) - separators[::-1].index("and")
-    elif len(separators) < 2:
+    elif len(separators) < 2 and not (separators and pats["list_goes_on"].match(text, units[j].end)):
         return None
     members = units[i:j + 1]
     identities = {u.party_id or u.text.casefold() for u in members}
