@@ -105,6 +105,12 @@ def test_pseudonyms_name_each_person_of_an_enumeration() -> None:
     ("en", "Hello, I'm Thu Tran from Kestrel Institute; I'll keep it short.", "Hello; I'll keep it short."),
     ("en", "My name is Ines Okafor. I work on prisons.", "I work on prisons."),
     ("en", "I'm with Thu on this.", "I'm with a participant on this."),  # no introduction
+    # an employer the detector did not find goes with the introduction too
+    ("en", "\"Hi all, I'm Dr Ines Okafor from Yaba Neuro-Psychiatric Hospital\" — runs the only clinic.",
+     "\"Hi all\" — runs the only clinic."),
+    ("en", "Hi, I'm Thu, I work at Zenith Labs. Quick one.", "Hi. Quick one."),
+    ("fr", "Oui. Je m'appelle Thu Tran, de l'association Espace Lumière. La loi change-t-elle ?",
+     "Oui. La loi change-t-elle\u202f?"),
     ("fr", "« Je m'appelle Ines Okafor, de Kestrel Institute, et je travaille sur la méthadone depuis 2015. »",
      "«\u00a0Je travaille sur la méthadone depuis 2015.\u00a0»"),
     ("fr", "Oui. Je m'appelle Thu Tran, de l'association Kestrel Institute. La loi change-t-elle ?",

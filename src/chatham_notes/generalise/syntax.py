@@ -74,6 +74,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                    rf"(?P<cue>{_alternation(data['introduction_before'])})\s+$", re.I),
         "work": re.compile(rf"\s*,?\s*(?:and\s+|et\s+)?(?:{_alternation(data['introduction_work'])})"
                            rf"(?:\s+(?:the|l['’]|la|le))?\s*", re.I),
+        # "…, from Y" / "…, I work at Y" / « …, de l'association Y » with Y's words capitalised
+        "employer": re.compile(rf"\s*,?\s*(?i:(?:and\s+|et\s+)?(?:{_alternation(data['introduction_work'])})|"
+                               rf"(?<![\w'’])(?:{_alternation(data['joiners'])}))\s*"
+                               r"(?i:(?:the|l['’]|la|le|les)\s*)?(?:[a-zà-ÿ]+\s+)?"
+                               r"[A-Z][\w'’&-]*(?:[ \t]+(?:(?:de|du|des|of|the|for|la|le|les|d['’])[ \t]+)*"
+                               r"[A-Z][\w'’&-]*)*"),
         "tail": re.compile(rf"\s*,?\s*(?:(?:{_alternation(data['coordinators'])})\s+)?"),
     }
 
@@ -119,11 +125,14 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
     if cue is None:
         return None
     start, end, j = window + cue.start("cue"), unit.end, i + 1
-    while True:  # "…, I work at Y": the employer goes with the introduction
+    while True:  # "…, I work at Y", "…, de l'association Y": the employer goes with the introduction
         work = pats["work"].match(text, end)
-        if not (work and j < len(units) and units[j].kind == Kind.AFFILIATION and units[j].start == work.end()):
+        if work and j < len(units) and units[j].kind == Kind.AFFILIATION and units[j].start == work.end():
+            end, j = units[j].end, j + 1
+        elif (employer := pats["employer"].match(text, end)) and (j >= len(units) or units[j].start >= employer.end()):
+            end = employer.end()  # an employer detection did not find: capitalised words after "from"
+        else:
             break
-        end, j = units[j].end, j + 1
     tail = pats["tail"].match(text, end)
     opened = re.search(r"[\"“«]\s*$", text[:start])
     closed = re.match(r"\s*[\"”»]\s*(?:[—–-]\s*)?", text[end:])
