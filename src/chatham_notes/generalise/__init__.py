@@ -124,6 +124,7 @@ class _Exchange:
         self.attendance_written: set[tuple[int, str]] = set()
         # who the participants lists of each (document, section) name: their keys and sectors
         self.listed: dict[tuple[int, str | None], dict[str, Sector | None]] = {}
+        self.planned: dict[tuple[int, str], list[Unit]] = {}  # units planned ahead, used once
         self.doc = 0
         self.block_kinds: dict[str, PlaceholderKind] = {}
         self.block_last: str | None = None
@@ -277,7 +278,7 @@ def _list_people(doc: int, detection: Detection, by_block: dict[str, list[Mentio
     people = ex.people
     for block in detection.document.blocks:
         mentions = [m for m in by_block.get(block.id, []) if m.field == Field.TEXT]
-        units = plan_units(block.text, mentions)
+        units = ex.planned[(doc, block.id)] = plan_units(block.text, mentions)
         if not _is_list(block, units):
             continue
         listed = ex.listed.setdefault((doc, block.section), {})
@@ -386,7 +387,9 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     cuts = internal.internal_cuts(block.text) if block.kind != BlockKind.HEADING else []
     if (reason := _internal_block(block, cuts, ex)) is not None:
         return GeneralisedBlock(block, (), None, internal.reason_text(reason))
-    units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
+    units = ex.planned.pop((doc, block.id), None)
+    if units is None:
+        units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
     if _is_list(block, units):
         label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
         return GeneralisedBlock(block, _attendance(doc, block, ex), label, LIST_REASON)
