@@ -18,7 +18,8 @@ the checker follows the wording when it changes. The defect kinds:
   conjunction ("a participant the participant", « une organisation (une organisation) »,
   "another participant, another participant", "another participant and another participant",
   "two participants and another participant"; a group's number is matched in digits or words,
-  an apostrophe straight or curly: "another participant’s and another participant’s").
+  an apostrophe straight or curly: "another participant’s and another participant’s"). Two
+  different pseudonyms ("Participant A and Participant B", with `--pseudonyms`) are no double.
 - **fragment** (leftover name fragment): a capitalised token directly next to a generic
   phrase (only white space between) that is a word of a found person's name, or a title
   (Dr, Mme…), e.g. "Dr a participant", "a participant Diallo".
@@ -166,10 +167,19 @@ def phrases() -> Phrases:
                    _compile(regexes["fr"] - shared))
 
 
+_PSEUDONYM = re.compile(r"Participant(?:·e)?\s+([A-Z]{1,2})\b")
+
+
+def _distinct_pseudonyms(a: str, b: str) -> bool:
+    """"Participant A and Participant B" (`--pseudonyms`) names two people on purpose: no double."""
+    first, second = _PSEUDONYM.match(a), _PSEUDONYM.match(b)
+    return bool(first and second and first.group(1) != second.group(1))
+
+
 def _doubled(block_id: str, text: str) -> list[Defect]:
     matches = list(phrases().pattern.finditer(text))
     return [Defect("doubled", block_id, text[a.start():b.end()]) for a, b in zip(matches, matches[1:])
-            if _GAP.fullmatch(text[a.end():b.start()])]
+            if _GAP.fullmatch(text[a.end():b.start()]) and not _distinct_pseudonyms(a.group(), b.group())]
 
 
 def _fragments(block_id: str, text: str, context: Context) -> list[Defect]:
