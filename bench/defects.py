@@ -2,7 +2,10 @@
 
 Run: `.venv/bin/python bench/defects.py [--details]` redacts (through `pipeline`, no
 subprocess) every bundled sample (`samples/`, with `samples/roster.csv`) and every gold note
-(`tests/gold/goldset.py` SETS, with its own roster) and prints, per defect kind, the count per
+(`tests/gold/goldset.py` SETS, with its own roster) twice: as the annotated blocks the gold
+loader reads (one block per line; rows `tuning/…`), and as the plain file a rapporteur hands
+in, read by ingest like `redact FILE` (markup stripped; rows `tuning-file/…`), so that what
+ingest does to the lines is measured too. It prints, per defect kind, the count per
 file and the total. `--details` adds every defect's location with the offending words (a name
 fragment is shown as `[name]`: nothing original reaches the terminal).
 
@@ -13,7 +16,10 @@ the checker follows the wording when it changes. The defect kinds:
 - **doubled** (doubled generic phrase): two generic phrases of the tool's wording in the same
   label or text, separated only by white space, punctuation, a determiner or a coordinating
   conjunction ("a participant the participant", « une organisation (une organisation) »,
-  "another participant, another participant", "another participant and another participant").
+  "another participant, another participant", "another participant and another participant",
+  "two participants and another participant"; a group's number is matched in digits or words,
+  an apostrophe straight or curly: "another participant’s and another participant’s"). Two
+  different pseudonyms ("Participant A and Participant B", with `--pseudonyms`) are no double.
 - **fragment** (leftover name fragment): a capitalised token directly next to a generic
   phrase (only white space between) that is a word of a found person's name, or a title
   (Dr, Mme…), e.g. "Dr a participant", "a participant Diallo".
@@ -114,22 +120,36 @@ def _templates(table: dict) -> list[str]:
         out += [v for v in table.get(name, {}).values() if isinstance(v, str)]
     for sector in table["sectors"].values():
         out += [sector["default"], sector["possessive"]]
+    out += [v for v in table.get("group", {}).values() if isinstance(v, str)]
     out.append(table["pronoun"]["subject"])
     if "turn" in table:
         out += [v for v in table["turn"].values() if isinstance(v, str)]
     return out
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> str:
+    """2 to 99 in digits or in words of either language, as `wording.spell_number` writes
+    them (a group's {n}); one alternation for both, so a template with {n} that is the same in
+    both tables (a turn's label) stays language-neutral."""
+    from chatham_notes.generalise.wording import spell_number
+
+    words = {spell_number(n, lang, feminine=f) for n in range(2, 100) for f in (False, True)
+             for lang in (Lang.EN, Lang.FR)}
+    return r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 def _regex(template: str, table: dict) -> str:
-    """A template as a regex: {letter}, {from}, {short}, {n} become alternations."""
+    """A template as a regex: {letter}, {from}, {short}, {n} become alternations; an
+    apostrophe matches a straight or a curly one."""
     sectors = table["sectors"].values()
     fills = {
-        "letter": "[A-Z]{1,2}", "n": r"\d+",
+        "letter": "[A-Z]{1,2}", "n": _number_words(),
         "from": "(?:" + "|".join(re.escape(s["from"]) for s in sectors) + ")",
         "short": "(?:" + "|".join(re.escape(s["short"]) for s in sectors) + ")",
     }
     parts = re.split(r"(\{\w+\})", template)
-    return "".join(fills[p[1:-1]] if p.startswith("{") else re.escape(p) for p in parts)
+    return "".join(fills[p[1:-1]] if p.startswith("{") else re.escape(p).replace("'", "['’]") for p in parts)
 
 
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
@@ -147,10 +167,19 @@ def phrases() -> Phrases:
                    _compile(regexes["fr"] - shared))
 
 
+_PSEUDONYM = re.compile(r"Participant(?:·e)?\s+([A-Z]{1,2})\b")
+
+
+def _distinct_pseudonyms(a: str, b: str) -> bool:
+    """"Participant A and Participant B" (`--pseudonyms`) names two people on purpose: no double."""
+    first, second = _PSEUDONYM.match(a), _PSEUDONYM.match(b)
+    return bool(first and second and first.group(1) != second.group(1))
+
+
 def _doubled(block_id: str, text: str) -> list[Defect]:
     matches = list(phrases().pattern.finditer(text))
     return [Defect("doubled", block_id, text[a.start():b.end()]) for a, b in zip(matches, matches[1:])
-            if _GAP.fullmatch(text[a.end():b.start()])]
+            if _GAP.fullmatch(text[a.end():b.start()]) and not _distinct_pseudonyms(a.group(), b.group())]
 
 
 def _fragments(block_id: str, text: str, context: Context) -> list[Defect]:
@@ -320,6 +349,42 @@ def check_gold(options) -> list[FileResult]:
     return out
 
 
+def plain_note(case_file: Path) -> str:
+    """A gold note as the rapporteur wrote it: its markup stripped, its header's language as
+    front matter (a mixed note has none: ingest detects each block's language)."""
+    from gold.goldset import _split_header, parse_markup
+
+    header, body = _split_header(case_file.read_text(encoding="utf-8"))
+    lines = [parse_markup(marked)[0] for _, marked in body]
+    lang = str(header.get("lang", "en"))
+    front = f"---\nlanguage: {lang}\n---\n" if lang in ("en", "fr") else ""
+    return front + "\n".join(lines) + "\n"
+
+
+def check_gold_files(options) -> list[FileResult]:
+    """The defects of every gold note read as the file a rapporteur hands in (`redact FILE`):
+    through ingest, which decides the blocks, labels and languages, not the gold loader's
+    one block per line."""
+    import tempfile
+
+    from chatham_notes import pipeline
+    from chatham_notes.model import Roster
+    from gold.goldset import SETS, load_case
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for set_name, folder in SETS.items():
+            if not (folder / "cases").is_dir():
+                continue
+            for case_file in sorted((folder / "cases").glob("*.txt")):
+                roster = load_case(case_file).roster or Roster()
+                note = Path(tmp) / case_file.name
+                note.write_text(plain_note(case_file), encoding="utf-8")
+                document = pipeline.read_documents([note])[0]
+                out.append(_check_document(f"{set_name}-file/{case_file.stem}", document, roster, options))
+    return out
+
+
 def print_table(results: Sequence[FileResult], details: bool = False) -> None:
     """One row per file with a column per defect kind, then the total."""
     width = max([len(r.name) for r in results] + [5])
@@ -339,7 +404,7 @@ def print_table(results: Sequence[FileResult], details: bool = False) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list every defect")
-    parser.add_argument("--only", choices=("samples", "gold"), help="check only these notes")
+    parser.add_argument("--only", choices=("samples", "gold", "gold-files"), help="check only these notes")
     parser.add_argument("--pseudonyms", action="store_true", help="redact with --pseudonyms")
     args = parser.parse_args(argv)
     from chatham_notes.pipeline import Options
@@ -350,6 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results += check_samples(options)
     if args.only in (None, "gold"):
         results += check_gold(options)
+    if args.only in (None, "gold-files"):
+        results += check_gold_files(options)
     print_table(results, args.details)
     return 0
 

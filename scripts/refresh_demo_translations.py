@@ -27,8 +27,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def main() -> int:
+    units = [u for path in sorted(TRANSLATIONS.glob("*.xlf")) for u in read_xliff(path)]
     # by direction too: a sentence that mixes both languages has a unit of the same id in each file
-    old = {(u.document, u.id, u.target_lang): u for path in sorted(TRANSLATIONS.glob("*.xlf")) for u in read_xliff(path)}
+    old = {(u.document, u.id, u.target_lang): u for u in units}
+    # a block whose id moved (a line split or added above it) keeps its translation by its source
+    by_source = {(u.document, u.source, u.target_lang): u for u in units if u.target is not None}
     todo = []
     with tempfile.TemporaryDirectory() as tmp:
         result = summarise([SAMPLES / n for n in DEMO_NOTES], Path(tmp) / "demo.docx", roster=SAMPLES / "roster.csv",
@@ -37,8 +40,9 @@ def main() -> int:
             tree = etree.parse(str(path))
             for file in tree.iter(f"{{{NS}}}file"):
                 for unit in file.iter(f"{{{NS}}}trans-unit"):
-                    lang = file.get("target-language")
-                    kept = _keep(unit, old.get((file.get("original"), unit.get("id"), lang[:2])), lang)
+                    document, lang = file.get("original"), file.get("target-language")
+                    kept = _keep(unit, old.get((document, unit.get("id"), lang[:2])), lang) or _keep(
+                        unit, by_source.get((document, _source(unit), lang[:2])), lang)
                     if not kept:
                         todo.append(unit.get("id"))
             tree.write(str(TRANSLATIONS / path.name), xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -48,10 +52,17 @@ def main() -> int:
     return 0
 
 
+def _source(unit: etree._Element) -> str:
+    """A unit's source as `read_xliff` gives it: codes as ⟦n⟧, spaces collapsed."""
+    return " ".join(("".join(_tokens(unit.find(f"{{{NS}}}source")))).split())
+
+
 def _keep(unit: etree._Element, previous, lang: str) -> bool:
     """Give `unit` the previous translation when its source is unchanged; True if it did."""
+    if unit.find(f"{{{NS}}}target") is not None:
+        return True
     source = unit.find(f"{{{NS}}}source")
-    fresh = " ".join(("".join(_tokens(source))).split())
+    fresh = _source(unit)
     if previous is None or previous.target is None or previous.source != fresh:
         return False
     codes = {x.get("id"): x for x in source.iter(f"{{{NS}}}x")}

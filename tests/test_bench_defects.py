@@ -47,6 +47,10 @@ def _kinds(defects, rows, lang=Lang.EN, context=None):
     (Lang.EN, [(None, "Another participant and another participant disagreed.")], "doubled"),
     (Lang.EN, [(None, "We heard another participant, another participant, another participant.")], "doubled"),
     (Lang.FR, [(None, "Une organisation (une organisation) finance le projet.")], "doubled"),
+    (Lang.EN, [(None, "Two participants and another participant disagreed.")], "doubled"),
+    (Lang.FR, [(None, "Trois personnes participantes et une autre personne participante votent.")], "doubled"),
+    (Lang.EN, [(None, "Another participant’s and another participant’s figures differ.")], "doubled"),
+    (Lang.EN, [(None, "Present: a participant another participant.")], "doubled"),
     (Lang.EN, [(None, "Dr a participant opened the meeting.")], "fragment"),
     (Lang.EN, [(None, "A participant Diallo opened the meeting.")], "fragment"),
     (Lang.FR, [(None, "Mme une personne participante ouvre la séance.")], "fragment"),
@@ -100,10 +104,12 @@ def test_a_found_speaker_with_a_short_line_is_no_heading(defects):
                ("Intervention 2", "Another participant agreed with a participant."),
                (None, "A participant to circulate the research brief."),
                ("Intervention 3", "Prices fell. The participant said so."),
-               ("Intervention 4", "yes.")]),
+               ("Intervention 4", "yes."),
+               (None, "Two participants disagreed.")]),
     (Lang.FR, [("Intervention 1", "selon une personne participante, les prix montent."),
                (None, "Une autre personne participante répond qu'une organisation prépare un guide."),
-               (None, "Prochaine réunion : contacter le secrétariat.")]),
+               (None, "Prochaine réunion : contacter le secrétariat."),
+               ("Intervention 2", "Deux personnes participantes ne sont pas d'accord.")]),
 ])
 def test_clean_text_has_no_defect(defects, lang, rows):
     context = defects.Context(person_words=frozenset({"Amina", "Diallo"}))
@@ -114,3 +120,18 @@ def test_fragment_excerpt_never_shows_the_name(defects):
     original, redacted = _blocks(defects, [(None, "A participant Diallo spoke.")])
     found = defects.count_defects(original, redacted, defects.Context(person_words=frozenset({"Diallo"})))
     assert found and all("Diallo" not in d.excerpt for d in found)
+
+
+def test_gold_note_as_a_file_keeps_lines_and_language(defects, tmp_path):
+    """A gold note read as a file: markup gone, one line per line, the header's language as front matter."""
+    case = tmp_path / "cases" / "x_en.txt"
+    case.parent.mkdir()
+    case.write_text("---\nlang: fr\nroster: none\n---\n[[Awa Diallo|person@awa]] ([[ONUDC|affiliation]]) : "
+                    "les {{saisies}} montent.\nTitre\n", encoding="utf-8")
+    assert defects.plain_note(case) == "---\nlanguage: fr\n---\nAwa Diallo (ONUDC) : les saisies montent.\nTitre\n"
+
+
+def test_distinct_pseudonyms_are_no_double_the_same_one_twice_is(defects):
+    assert _kinds(defects, [(None, "Participant A and Participant B agreed.")]) == []
+    assert _kinds(defects, [(None, "Participant·e A et Participant·e C votent.")], Lang.FR) == []
+    assert _kinds(defects, [(None, "Participant A Participant A agreed.")]) == ["doubled"]

@@ -142,3 +142,77 @@ def test_line_numbers_with_crlf(tmp_path: Path) -> None:
     path = write(tmp_path, "lines.txt", b"First paragraph here.\r\n\r\nJane Doe: second one.\r\n")
     doc = read_notes(path)
     assert [b.location.line for b in doc.blocks] == [1, 3]
+
+
+# One line = one item, unless the document is hard-wrapped prose or a line visibly continues
+# the one above (ingest/text.py's docstring gives the rule). Each case: the body, then the
+# texts of the blocks read from it.
+_WRAPPED_EN = (
+    "The panel agreed that alternative development must be judged by what it does for the\n"
+    "households that depend on coca, not by hectares eradicated. Several speakers said that\n"
+    "the sequencing matters: land titles and roads first, then crop substitution, and only\n"
+    "then any eradication target.\n"
+    "Funding was the second theme.\n"
+)
+_WRAPPED_FR = (
+    "Les personnes présentes ont rappelé que le développement alternatif doit être évalué à\n"
+    "l'aune de ce qu'il apporte aux ménages qui vivent de la coca, et non au nombre\n"
+    "d'hectares éradiqués. Plusieurs ont souligné que l'ordre des mesures compte : titres\n"
+    "fonciers et routes d'abord, substitution ensuite.\n"
+)
+
+
+@pytest.mark.parametrize("body, texts", [
+    # EN: a title, an attendance line, one sentence per line: four items
+    ("Summary notes – Workshop on rural credit, Lima / online, UTC-5\n"
+     "Present: Oren Falk (GIZ), Ilse Marant (FAO).\n"
+     "Falk opened: credit lines reach too few cooperatives.\n"
+     "Marant disagreed: the bottleneck is land titles.\n",
+     ["Summary notes – Workshop on rural credit, Lima / online, UTC-5",
+      "Present: Oren Falk (GIZ), Ilse Marant (FAO).",
+      "Falk opened: credit lines reach too few cooperatives.",
+      "Marant disagreed: the bottleneck is land titles."]),
+    # FR: the same shape
+    ("Compte rendu – atelier sur le crédit rural, Lima, UTC-5\n"
+     "Présents : Oren FALK (GIZ), Ilse MARANT (FAO).\n"
+     "M. FALK ouvre la séance : les lignes de crédit touchent trop peu de coopératives.\n"
+     "Mme MARANT répond que le verrou est foncier.\n",
+     ["Compte rendu – atelier sur le crédit rural, Lima, UTC-5",
+      "Présents : Oren FALK (GIZ), Ilse MARANT (FAO).",
+      "M. FALK ouvre la séance : les lignes de crédit touchent trop peu de coopératives.",
+      "Mme MARANT répond que le verrou est foncier."]),
+    # EN and FR hard-wrapped prose: wrapped lines join, a short line that ends a sentence ends it
+    (_WRAPPED_EN, [" ".join(_WRAPPED_EN.splitlines()[:4]), "Funding was the second theme."]),
+    (_WRAPPED_FR, [" ".join(_WRAPPED_FR.splitlines())]),
+    # a visible continuation in a note whose paragraphs start with a capital
+    ("# Morning\n\nThe cooperatives asked for\ncheaper credit and longer terms.\n",
+     ["Morning", "The cooperatives asked for cheaper credit and longer terms."]),
+    ("# Matin\n\nLes coopératives demandent\nun crédit moins cher et plus long.\n",
+     ["Matin", "Les coopératives demandent un crédit moins cher et plus long."]),
+    # a line after one that ends a sentence is a new item, even in lower case
+    ("# Notes\n\nThe cooperatives asked for cheaper credit.\nprices fell in March.\n",
+     ["Notes", "The cooperatives asked for cheaper credit.", "prices fell in March."]),
+    # a writer who starts items in lower case: no line joins
+    ("notes en vrac, table ronde crédit\nla coopérative de Puno paie 12 % d'intérêt\n"
+     "le fonds régional finance la phase 2\n",
+     ["notes en vrac, table ronde crédit", "la coopérative de Puno paie 12 % d'intérêt",
+      "le fonds régional finance la phase 2"]),
+    ("quick notes, typed fast\ncredit costs 12 % in Puno\nthe regional fund pays for phase 2\n",
+     ["quick notes, typed fast", "credit costs 12 % in Puno", "the regional fund pays for phase 2"]),
+    # the title line is never joined, even to a lower-case line
+    ("Notes rapides – atelier 1, 26/04/21\nla coopérative de Puno paie 12 %.\n",
+     ["Notes rapides – atelier 1, 26/04/21", "la coopérative de Puno paie 12 %."]),
+])
+def test_line_is_one_item_unless_it_continues(tmp_path: Path, body: str, texts: list[str]) -> None:
+    doc = read_notes(write(tmp_path, "n.txt", body))
+    assert [b.text for b in doc.blocks] == texts
+
+
+def test_a_wrapped_turn_continues_its_label(tmp_path: Path) -> None:
+    body = ("Oren Falk (GIZ): the credit lines we fund reach about one cooperative in five in the\n"
+            "southern highlands, and the ones they reach are the largest. We are changing the\n"
+            "rules this year so that smaller cooperatives can apply together with a guarantor.\n"
+            "Ilse Marant (FAO): agreed.\n")
+    doc = read_notes(write(tmp_path, "n.txt", body))
+    assert [b.kind for b in doc.blocks] == [BlockKind.TURN, BlockKind.TURN]
+    assert doc.blocks[0].text.endswith("together with a guarantor.") and doc.blocks[1].text == "agreed."

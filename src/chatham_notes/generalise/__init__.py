@@ -19,7 +19,7 @@ import dataclasses
 import re
 import string
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import attribution, internal, phrases, syntax
@@ -122,9 +122,13 @@ class _Exchange:
         self.section: str | None = None
         self.last: str | None = None
         self.attendance_written: set[tuple[int, str]] = set()
+        # who the participants lists of each (document, section) name: their keys and sectors
+        self.listed: dict[tuple[int, str | None], dict[str, Sector | None]] = {}
+        self.planned: dict[tuple[int, str], list[Unit]] = {}  # units planned ahead, used once
         self.doc = 0
         self.block_kinds: dict[str, PlaceholderKind] = {}
         self.block_last: str | None = None
+        self.members: frozenset[str] = frozenset()  # the people of the last enumeration
         self.turns: Counter[int] = Counter()
         self.sign_off_left = 0
         self.openers = 0  # consecutive blocks that open with "another participant"
@@ -132,10 +136,15 @@ class _Exchange:
     def start_block(self, doc: int, block: Block) -> None:
         """A new block: a new section or heading starts a new exchange."""
         if (doc, block.section) != (self.doc, self.section) or block.kind == BlockKind.HEADING:
-            self.section, self.last = block.section, None
+            self.section, self.last, self.members = block.section, None, frozenset()
         if doc != self.doc:
             self.sign_off_left = self.openers = 0
         self.doc, self.block_kinds, self.block_last = doc, {}, None
+
+    def group(self, keys: Sequence[str]) -> None:
+        """An enumeration of people was written: a person after it who is none of them is
+        "another participant"; one of them is not."""
+        self.last, self.members = "\x00group", frozenset(keys)
 
     def letter(self, key: str) -> str:
         """The pseudonym letter of a person: A, B… Z, AA, AB…"""
@@ -151,12 +160,12 @@ class _Exchange:
         shown = self.people.shown(sector, self.options.k) if self.options.level == Level.SECTOR else None
         if form != "label" and key == self.block_last:  # the notes say it is the same person
             kind, form = self.block_kinds[key], form or "definite"
-        elif back or self.last is None or key == self.last:
+        elif back or self.last is None or key == self.last or key in self.members:
             kind = PlaceholderKind.PARTICIPANT
         else:
             kind = PlaceholderKind.ANOTHER
         if not back:
-            self.last = key
+            self.last, self.members = key, frozenset()
         if form != "label":
             self.block_kinds[key], self.block_last = kind, key
         pseudonym = f"Participant {self.letter(key)}" if self.options.pseudonyms else None
@@ -247,12 +256,35 @@ def _pronouns_after_people(segments: list[Segment], lang: Lang) -> list[Segment]
 
 
 def _attendance(doc: int, block: Block, ex: _Exchange) -> tuple[Segment, ...]:
-    """One attendance sentence for the first participants list of a section, nothing for the others."""
+    """One attendance sentence for the first participants list of a section, nothing for the others.
+
+    It counts the people that the section's lists name, and their sectors: nothing is
+    invented (a list of seven does not become the roster's eleven). A list whose people are
+    not known apart (no person found) counts everyone of the summary.
+    """
     if (doc, block.section) in ex.attendance_written:
         return ()
     ex.attendance_written.add((doc, block.section))
+    listed = ex.listed.get((doc, block.section))
+    if listed:
+        count, sectors = len(listed), len({s for s in listed.values() if s is not None})
+    else:
+        count, sectors = ex.people.count, len(ex.people.sectors)
+    return (Placeholder(PlaceholderKind.ATTENDANCE, count=count, sectors=sectors),)
+
+
+def _list_people(doc: int, detection: Detection, by_block: dict[str, list[Mention]], ex: _Exchange) -> None:
+    """Record who the participants lists of each section of one document name."""
     people = ex.people
-    return (Placeholder(PlaceholderKind.ATTENDANCE, count=people.count, sectors=len(people.sectors)),)
+    for block in detection.document.blocks:
+        mentions = [m for m in by_block.get(block.id, []) if m.field == Field.TEXT]
+        units = ex.planned[(doc, block.id)] = plan_units(block.text, mentions)
+        if not _is_list(block, units):
+            continue
+        listed = ex.listed.setdefault((doc, block.section), {})
+        for unit in units:
+            if unit.kind in (Kind.PERSON, Kind.ROLE):
+                listed[people.key(doc, unit.party_id, unit.text)] = people.person_sector(doc, unit.party_id)
 
 
 def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -> str | None:
@@ -289,23 +321,43 @@ def _without_cuts(units: list[Unit], cuts: Sequence[internal.Cut]) -> list[Unit]
     return sorted(kept + cut_units, key=lambda u: (u.start, u.end))
 
 
-def _syntax(text: str, units: Sequence[Unit],
-            groups: bool = True) -> tuple[list[Unit], dict[tuple[int, int], int], set[tuple[int, int]]]:
-    """Units with coordinated people joined (unless `groups` is off: pseudonyms name each
-    person) and vocatives grown over their comma.
+def _syntax(text: str, units: Sequence[Unit], groups: bool = True,
+            plain: Callable[[Unit], bool] = lambda unit: True,
+            ) -> tuple[list[Unit], dict[tuple[int, int], tuple[int, Kind, tuple[Unit, ...]]], set[tuple[int, int]]]:
+    """Units with enumerations joined and vocatives grown over their comma.
+
+    Args:
+        text: the block's text.
+        units: its planned units.
+        groups: join enumerations of people (off with pseudonyms: they name each person).
+        plain: whether an organisation unit is written without a sector (only such ones join).
 
     Returns:
-        The units, the spans of the groups with their sizes, and the spans of the vocatives.
+        The units, the spans of the enumerations with their sizes, kinds (PERSON or
+        AFFILIATION) and members, and the spans of the vocatives.
     """
     out: list[Unit] = []
-    found: dict[tuple[int, int], int] = {}
+    found: dict[tuple[int, int], tuple[int, Kind, tuple[Unit, ...]]] = {}
     vocatives: set[tuple[int, int]] = set()
+    introductions = vocatives  # removed the same way: nothing in their place, a capital after
     i = 0
     while i < len(units):
-        if groups and (group := syntax.coordinated(text, units, i)) is not None:
+        group = syntax.coordinated(text, units, i) if groups else None
+        if group is None and units[i].kind == Kind.AFFILIATION:
+            group = syntax.coordinated(text, units, i, kinds=(Kind.AFFILIATION,))
+            members = units[i:i + group.count] if group else []
+            group = group if group and all(plain(u) for u in members) else None
+        if group is not None:
             out.append(group.unit)
-            found[(group.unit.start, group.unit.end)] = group.count
+            found[(group.unit.start, group.unit.end)] = (group.count, group.unit.kind if group.unit.kind ==
+                                                         Kind.AFFILIATION else Kind.PERSON,
+                                                         tuple(units[i:i + group.count]))
             i += group.count
+            continue
+        if (intro := syntax.introduction(text, units, i)) is not None and (not out or intro[0].start >= out[-1].end):
+            out.append(intro[0])
+            introductions.add((intro[0].start, intro[0].end))
+            i += intro[1]
             continue
         voc = syntax.vocative(text, units[i])
         fits = voc is not None and (not out or voc.start >= out[-1].end) and (
@@ -335,7 +387,9 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     cuts = internal.internal_cuts(block.text) if block.kind != BlockKind.HEADING else []
     if (reason := _internal_block(block, cuts, ex)) is not None:
         return GeneralisedBlock(block, (), None, internal.reason_text(reason))
-    units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
+    units = ex.planned.pop((doc, block.id), None)
+    if units is None:
+        units = plan_units(block.text, [m for m in mentions if m.field == Field.TEXT])
     units, described = phrases.with_descriptions(block.text, units, block.lang)
     if _is_list(block, units):
         label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
@@ -343,7 +397,12 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     if block.kind != BlockKind.TABLE_CELL and internal.is_contact_block(block.text, units):
         return GeneralisedBlock(block, (), None, internal.reason_text(internal.CONTACT_BLOCK))
     label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
-    units, groups, vocatives = _syntax(block.text, units, groups=not ex.options.pseudonyms)
+    people, doc = ex.people, ex.doc
+
+    def plain(unit: Unit) -> bool:
+        return people.shown(people.org_sector(doc, unit.party_id), ex.options.k) is None
+
+    units, groups, vocatives = _syntax(block.text, units, groups=not ex.options.pseudonyms, plain=plain)
     units = _without_cuts(units, cuts) if cuts else units
 
     def make(unit: Unit, before: str) -> Segment | None:
@@ -354,7 +413,11 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
             return Placeholder(PlaceholderKind.REMOVED, form="vocative", source_kind=unit.kind,
                                mention_ids=unit.mention_ids)
         if span in groups:
-            return Placeholder(PlaceholderKind.GROUP, count=groups[span], source_kind=Kind.PERSON,
+            count, kind, members = groups[span]
+            if kind == Kind.PERSON:
+                ex.group([people.key(doc, u.party_id, u.text) for u in members])
+            return Placeholder(PlaceholderKind.GROUP, count=count, source_kind=kind,
+                               form="organisation" if kind == Kind.AFFILIATION else "",
                                mention_ids=unit.mention_ids)
         return _placeholder(unit, before, ex)
 
@@ -382,6 +445,7 @@ def generalise_many(detections: Sequence[Detection], roster: Roster | None,
         by_block: dict[str, list[Mention]] = {}
         for mention in detection.mentions:
             by_block.setdefault(mention.block_id, []).append(mention)
+        _list_people(doc, detection, by_block, ex)
         results.append(tuple(_generalise_block(doc, block, by_block.get(block.id, []), ex)
                              for block in detection.document.blocks))
     return results

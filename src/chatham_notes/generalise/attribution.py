@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Kind, Mention, Segment
-from ..resources import read_yaml
+from ..resources import read_list, read_yaml
 
 _PERSONISH = (Kind.PERSON, Kind.ROLE)
 _PRIORITY = {Kind.PERSON: 0, Kind.ROLE: 1, Kind.AFFILIATION: 2, Kind.PLACE: 3}
@@ -195,9 +195,22 @@ def _apposition_end(text: str, unit: Unit, units: list[Unit], j: int) -> int | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_remainder() -> re.Pattern[str]:
+    """Capitalised words (or name particles, `models/detect/name_particles.txt`) right after a
+    found name, up to a bracket, a comma, a semicolon or a coordinator: the rest of that name
+    ("Nguyen" found, "Nguyen Van Long (…)" written)."""
+    particles = _alternation([w for w in read_list("detect", "name_particles.txt") if " " not in w])
+    coordinators = _alternation(read_yaml("wording", "patterns.yaml")["coordinators"])
+    return re.compile(rf"(?:[ \t]+(?:[A-Z][\w'’-]*|(?:{particles})(?=[ \t]+[A-Z]))){{1,3}}"
+                      rf"(?=[ \t]*[(,;]|[ \t]+(?:{coordinators})[ \t])")
+
+
 def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
     """A person or role with everything that describes them; returns the unit and the next index."""
     unit, j = _grow_left(text, units[i]), i + 1
+    if unit.kind == Kind.PERSON and not unit.possessive and (m := _name_remainder().match(text, unit.end)):
+        unit, j = _absorb(unit, units, j, m.end())
     while True:
         if (owned := _possessive(text, unit)) is not None:
             return _absorb(owned, units, j, owned.end)
@@ -210,7 +223,10 @@ def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
             unit = _closing_comma(text, unit) if comma else unit
         elif j < len(units) and _adjacent_person(unit, units[j], text):
             comma = "," in text[unit.end:units[j].start]
-            unit = replace(unit, party_id=unit.party_id or units[j].party_id, kind=Kind.PERSON)
+            # a name in two parts is the person its last part names (the surname later mentions use)
+            party = (units[j].party_id or unit.party_id) if unit.kind == units[j].kind else (
+                unit.party_id or units[j].party_id)
+            unit = replace(unit, party_id=party, kind=Kind.PERSON)
             unit, j = _absorb(unit, units, j, units[j].end)
             unit = _closing_comma(text, unit) if comma else unit
         elif (end := _apposition_end(text, unit, units, j)) is not None:
@@ -239,10 +255,15 @@ def _joined(between: str) -> bool:
 
 
 def _adjacent_person(unit: Unit, nxt: Unit, text: str) -> bool:
-    """A role next to a person ("the moderator, Amina," / "Moderator Amina")."""
+    """A role next to a person ("the moderator, Amina," / "Moderator Amina"), or two names
+    with nothing but a space between: one person's name that detection found in two parts
+    ("Adaeze" + "Rice"), for no noun phrase puts two people side by side without a word."""
+    between = text[unit.end:nxt.start]
+    if unit.kind == nxt.kind == Kind.PERSON and not unit.possessive:
+        return bool(re.fullmatch(r"[ \t\u00a0]+", between))
     if {unit.kind, nxt.kind} != {Kind.PERSON, Kind.ROLE}:
         return False
-    return bool(re.fullmatch(r"\s*,?\s*", text[unit.end:nxt.start]))
+    return bool(re.fullmatch(r"\s*,?\s*", between))
 
 
 def _grow_contact(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:

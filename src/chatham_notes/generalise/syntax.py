@@ -2,12 +2,26 @@
 
 A name used to address someone ("Thanks, Solveig — next question", "Could you say more,
 Joost?", « Merci, Awa. ») says nothing about what was said: the name goes with its comma
-("Thanks — next question"). Two or three people joined by "and" / « et » ("Amina and Ben
-disagreed") become one phrase ("two participants disagreed", « deux personnes participantes »)
-rather than "another participant and another participant".
+("Thanks — next question"). A self-introduction ("I'm Long, I work at Y", « Je m'appelle X,
+de Y ») is removed with the clause that names the employer, so what the speaker goes on to
+say stays ("Hi, I'm X from Y and I'll moderate" -> "Hi, I'll moderate"); a quotation that
+was only the introduction goes with its quotation marks.
+
+An enumeration of people ("Amina and Ben disagreed", "It was Amina, Ben and Lan", a line-up
+"Present: A (X), B (Y), C (Z)", « Présents : Mme A (X), présidente ; M. B (Y) ; Mme C »)
+becomes one plural phrase with their number ("two participants disagreed", « trois personnes
+participantes ») rather than "another participant, another participant and another
+participant". An enumeration is two or more units in a row (each already grown over its
+title, parenthesised affiliation, "from X" and apposition by `attribution`), separated only
+by commas, semicolons or a coordinator ("and", « et », "&"), all different people, none a
+possessive; it needs a coordinator before its last member, or at least three members, or a
+list that goes on with a coordinator after them ("Amina, Ben and the ministry's delegate":
+two names and a comma alone are too often something else, "According to Amina, Ben was wrong"). The
+same holds for organisations named as content ("UNDP and UNICEF co-host" -> "two
+organisations co-host") when none of them is shown with a sector.
 
 The cue words are in `models/wording/patterns.yaml` (`vocative_before`, `vocative_after`,
-`coordinators`).
+`coordinators`, `introduction_before`, `introduction_work`).
 """
 
 from __future__ import annotations
@@ -51,8 +65,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ", X?" / ", X." / ", X —" at a sentence end
         "end": re.compile(r"^\s*(?=[?!.]|\s[—–]\s|$)"),
         "comma_before": re.compile(r",\s*$"),
-        "and": re.compile(rf"^\s*(?:,\s*)?(?:{_alternation(data['coordinators'])})\s+$", re.I),
-        "comma": re.compile(r"^\s*,\s*$"),
+        "and": re.compile(rf"^\s*(?:[,;]\s*)?(?:{_alternation(data['coordinators'])})\s+$", re.I),
+        "comma": re.compile(r"^\s*[,;]\s*$"),
+        # "A, B and …": the list goes on with a coordinator, so the comma before B enumerates
+        "list_goes_on": re.compile(rf"\s*,?\s*(?:{_alternation(data['coordinators'])})\s+\w", re.I),
+        # "I'm X" at a clause start, right before the name
+        "introduction": re.compile(rf"(?:^|(?<=[.!?:;,—–(\"“«\s]))(?<![\w'’])"
+                                   rf"(?P<cue>{_alternation(data['introduction_before'])})\s+$", re.I),
+        "work": re.compile(rf"\s*,?\s*(?:and\s+|et\s+)?(?:{_alternation(data['introduction_work'])})"
+                           rf"(?:\s+(?:the|l['’]|la|le))?\s*", re.I),
+        # "…, from Y" / "…, I work at Y" / « …, de l'association Y » with Y's words capitalised
+        "employer": re.compile(rf"\s*,?\s*(?i:(?:and\s+|et\s+)?(?:{_alternation(data['introduction_work'])})|"
+                               rf"(?<![\w'’])(?:{_alternation(data['joiners'])}))\s*"
+                               r"(?i:(?:the|l['’]|la|le|les)\s*)?(?:[a-zà-ÿ]+\s+)?"
+                               r"[A-Z][\w'’&-]*(?:[ \t]+(?:(?:de|du|des|of|the|for|la|le|les|d['’])[ \t]+)*"
+                               r"[A-Z][\w'’&-]*)*"),
+        "tail": re.compile(rf"\s*,?\s*(?:(?:{_alternation(data['coordinators'])})\s+)?"),
     }
 
 
@@ -84,25 +112,68 @@ def _is_question_or_address(before: str) -> bool:
     return bool(re.search(r"(?<![\w'’])(?:you|your|vous|votre|tu|ton|ta)(?![\w'’])", clause, re.I))
 
 
-def coordinated(text: str, units: Sequence[Unit], i: int) -> Group | None:
-    """Two or three people from `units[i]` on, joined by "and"/« et » (and commas), or None."""
-    pats = _patterns()
-    if units[i].kind not in _PERSONISH or units[i].possessive:
+def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] | None:
+    """A self-introduction at `units[i]` ("I'm Long, I work at Y", « Je m'appelle X, de Y, et »):
+    the unit grown over its cue, the employer clause after it and the punctuation that would be
+    left alone, and how many units it takes; or None."""
+    unit = units[i]
+    if unit.kind not in _PERSONISH or unit.possessive:
         return None
+    pats = _patterns()
+    window = max(0, unit.start - _WINDOW)
+    cue = pats["introduction"].search(text[window:unit.start])
+    if cue is None:
+        return None
+    start, end, j = window + cue.start("cue"), unit.end, i + 1
+    while True:  # "…, I work at Y", "…, de l'association Y": the employer goes with the introduction
+        work = pats["work"].match(text, end)
+        if work and j < len(units) and units[j].kind == Kind.AFFILIATION and units[j].start == work.end():
+            end, j = units[j].end, j + 1
+        elif (employer := pats["employer"].match(text, end)) and (j >= len(units) or units[j].start >= employer.end()):
+            end = employer.end()  # an employer detection did not find: capitalised words after "from"
+        else:
+            break
+    tail = pats["tail"].match(text, end)
+    opened = re.search(r"[\"“«]\s*$", text[:start])
+    closed = re.match(r"\s*[\"”»]\s*(?:[—–-]\s*)?", text[end:])
+    if opened and closed:  # a quotation that was only the introduction goes whole
+        start, end = opened.start(), end + closed.end()
+    elif tail and tail.end() < len(text) and text[tail.end()].isalnum():  # "…, and I'll moderate"
+        end = tail.end()
+    elif comma := re.search(r",\s*$", text[:start]):  # "Hi, I'm X." -> "Hi."
+        start = comma.start()
+    elif pats["start"].search(text[:start]) and (stop := re.match(r"\s*[.!?…]+\s*", text[end:])):
+        end += stop.end()  # a sentence that was only the introduction goes whole
+    return replace(unit, start=start, end=end, mention_ids=tuple(m for u in units[i:j] for m in u.mention_ids)), j - i
+
+
+def coordinated(text: str, units: Sequence[Unit], i: int,
+                kinds: tuple[Kind, ...] = _PERSONISH) -> Group | None:
+    """The enumeration of `kinds` (people by default) that starts at `units[i]`, or None.
+
+    See the module docstring for what an enumeration is.
+    """
+    pats = _patterns()
+    if units[i].kind not in kinds or units[i].possessive:
+        return None
+    separators: list[str] = []
     j = i
-    while j + 1 < len(units) and units[j + 1].kind in _PERSONISH and j - i < 2:
+    while j + 1 < len(units) and units[j + 1].kind in kinds and not units[j + 1].possessive:
         between = text[units[j].end:units[j + 1].start]
         if pats["and"].match(between):
-            j += 1
+            separators.append("and")
+        elif pats["comma"].match(between):
+            separators.append("comma")
+        else:
             break
-        if pats["comma"].match(between):
-            j += 1
-            continue
+        j += 1
+    if "and" in separators:  # the enumeration ends with the member after its last coordinator
+        j = i + len(separators) - separators[::-1].index("and")
+    elif len(separators) < 2 and not (separators and pats["list_goes_on"].match(text, units[j].end)):
         return None
-    if j == i or not pats["and"].match(text[units[j - 1].end:units[j].start]) or units[j].possessive:
+    members = units[i:j + 1]
+    identities = {u.party_id or u.text.casefold() for u in members}
+    if len(identities) != len(members):
         return None
-    people = {u.party_id or u.text.casefold() for u in units[i:j + 1]}
-    if len(people) != j - i + 1:
-        return None
-    ids = tuple(m for u in units[i:j + 1] for m in u.mention_ids)
-    return Group(replace(units[i], end=units[j].end, mention_ids=ids), j - i + 1)
+    ids = tuple(m for u in members for m in u.mention_ids)
+    return Group(replace(units[i], end=units[j].end, mention_ids=ids), len(members))

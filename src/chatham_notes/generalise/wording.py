@@ -120,7 +120,9 @@ def placeholder_text(holder: Placeholder, lang: Lang) -> str:
     if kind == PlaceholderKind.TURN:
         return _turn_text(holder, table)
     if kind == PlaceholderKind.GROUP:
-        return table["group"]["default"].format(n=spell_number(holder.count, lang, feminine=True))
+        forms = table["group"]
+        template = forms.get(holder.form) or forms["default"]
+        return template.format(n=spell_number(holder.count, lang, feminine=True))
     return ""
 
 

@@ -1,13 +1,38 @@
 """Plain-text and Markdown notes: headings (ATX and setext), bullets, paragraphs, speaker turns.
 
 One parser serves .txt and .md: rapporteurs write Markdown-ish text in both.
-Consecutive lines join into one paragraph; a line with a speaker label starts a turn;
-a bullet starts a bullet (or a turn, if its text starts with a label).
+A line with a speaker label starts a turn; a bullet starts a bullet (or a turn, if its
+text starts with a label); a bullet's indented lines continue it.
+
+When does a plain line continue the paragraph or turn above it? Rapporteurs mostly mean
+one line = one item (a title, a "Present:" line, one point per line), but some notes are
+hard-wrapped prose. So the parser first decides, once per document, whether its lines are
+wrapped at a fixed width, then decides per line:
+
+- **The width.** W is the longest line that holds a space (a bare URL does not set it). A
+  line was *wrapped* when the first word of the line after it would not have fitted on it
+  (`len(line) + 1 + len(next first word) > W`). The document is **hard-wrapped** when W is
+  at most 100 columns and at least 3 lines are followed by another non-blank line, of which
+  at least half were wrapped in the middle of a sentence (lines that fill the width by
+  chance but each end a sentence are items, not wrapped prose).
+- **In a hard-wrapped document**, a line continues the one above when that one was wrapped
+  (the writer did not end it: the width did).
+- **In a document whose paragraphs start with a capital** (most of its first lines, the
+  body's first line and each line after a blank one, bullets and headings aside, start with
+  an upper-case letter), a line also continues the one above when it visibly does: it starts
+  with a lower-case letter and the line above does not end a sentence (`.` `!` `?` `…`, then
+  any closing quote or bracket): "The first line / continues here". A writer who starts
+  items in lower case ("rémi : pas de fentanyl", "kadi pense que…") gives no such sign, and
+  the body's first line, when it does not end a sentence, is the note's title: nothing joins it
+  ("Notes rapides – atelier 1 / priya said…").
+- Otherwise the line starts a new paragraph: a title line, a "Present:" line, a line after
+  one that ends a sentence in a note that is not hard-wrapped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,8 +86,14 @@ class _Parser:
         self.heading_level = 0
 
     def parse(self, lines: list[str], first_line: int) -> list[RawBlock]:
-        for number, line in enumerate(lines, start=first_line):
+        self.width = _wrap_width(lines)
+        self.capitalised = _capitalised_paragraphs(lines)
+        self.previous = ""  # the line above (as written, right-stripped); "" after a blank line
+        title = next((i for i, line in enumerate(lines) if line.strip()), -1)
+        for index, (number, line) in enumerate(enumerate(lines, start=first_line)):
             self._line(line, number)
+            # the body's first line is a title nothing joins, unless the document is hard-wrapped
+            self.previous = "" if not line.strip() or (index == title and not self.width) else line.rstrip()
         self._flush()
         return self.blocks
 
@@ -101,7 +132,8 @@ class _Parser:
         if lead and is_structural(Speaker(lead.group("label").strip()), ""):
             self._heading(lead.group("label"), self.heading_level + 1, number, pseudo=True)
             return
-        if self.open and self.open.indent < 0 and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.TURN):
+        if self.open and self.open.indent < 0 and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.TURN) \
+                and continues(self.previous, stripped, self.width, self.capitalised):
             self.open.lines.append(stripped)
             return
         self._flush()
@@ -152,6 +184,58 @@ class _Parser:
 
     def _loc(self, number: int) -> Location:
         return Location(file=self.file, part="body", line=number)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_MAX_WRAP = 100  # wider than this, lines are not hard-wrapped: they are one item each
+_MIN_WRAPPED = 3
+
+
+def _first_word(line: str) -> str:
+    return line.strip().split(maxsplit=1)[0] if line.strip() else ""
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """Whether `line` ended because the first word of `following` did not fit on it."""
+    return len(line.rstrip()) + 1 + len(_first_word(following)) > width
+
+
+def _wrap_width(lines: Sequence[str]) -> int:
+    """The width a hard-wrapped document is wrapped at, or 0 if it is not hard-wrapped."""
+    widths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    width = max(widths, default=0)
+    if not width or width > _MAX_WRAP:
+        return 0
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    wrapped = sum(_wrapped(a, b, width) and not _SENTENCE_END.search(a.rstrip()) for a, b in pairs)
+    return width if len(pairs) >= _MIN_WRAPPED and 2 * wrapped >= len(pairs) else 0
+
+
+def _capitalised_paragraphs(lines: Sequence[str]) -> bool:
+    """Whether most paragraphs of the document start with an upper-case letter."""
+    starts = [line for before, line in zip([""] + list(lines), lines) if line.strip() and not before.strip()]
+    letters = [line.strip()[0] for line in starts
+               if line.strip()[0].isalpha() and not _BULLET.match(line) and not _ATX.match(line)]
+    upper = sum(c.isupper() for c in letters)
+    return upper > 0 and upper >= len(letters) - upper
+
+
+def continues(previous: str, line: str, width: int = 0, capitalised: bool = True) -> bool:
+    """Whether `line` continues the paragraph whose last line was `previous` (the module's rule).
+
+    Args:
+        previous: the line above, as written.
+        line: this line.
+        width: the document's wrap width (`_wrap_width`), 0 when it is not hard-wrapped.
+        capitalised: whether the document's paragraphs start with a capital
+            (`_capitalised_paragraphs`), so that a lower-case start shows a continuation.
+    """
+    previous, line = previous.rstrip(), line.strip()
+    if not previous or not line:
+        return False
+    if width and _wrapped(previous, line, width):
+        return True
+    return capitalised and line[0].islower() and not _SENTENCE_END.search(previous)
 
 
 def _list_marker(marker: str) -> str:
