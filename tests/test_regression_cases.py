@@ -23,11 +23,7 @@ from chatham_notes.pipeline import Options, redact
 CASES_DIR = Path(__file__).resolve().parent / "regression" / "cases"
 
 # Known failures, each with the mechanism that is missing (see the note on the issue).
-KNOWN_FAILURES: set[str] = {
-    # a line of one person, their organisation and what they do is read as a participants list,
-    # so the whole line becomes the attendance sentence (generalise._is_list counts a role as a name)
-    "org-en-bare-comma-apposition",
-}
+KNOWN_FAILURES: set[str] = set()
 
 
 def _cases() -> list[dict]:

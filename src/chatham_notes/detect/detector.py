@@ -12,7 +12,7 @@ from .gazetteer import protected_spans, veto
 from .intervals import Coverage
 from .lexicon import is_common_word, keep_terms, title_words
 from .linking import PartyBook, propagate
-from .merge import extend_titles, merge
+from .merge import extend_name_parts, extend_titles, merge
 from .recognisers import RECOGNISERS, BlockContext, recognise
 from .roster_match import RosterMatcher
 from .text import WORD, Hit, sentence_initial
@@ -77,7 +77,8 @@ class Detector:
             low += found.review
         on = {stage: stage not in self.disabled for stage in STAGES}
         if on["titles"]:
-            hits = [extend_titles(h, texts[(h.block_id, h.field)]) for h in hits]
+            hits = [extend_titles(extend_name_parts(h, texts[(h.block_id, h.field)]), texts[(h.block_id, h.field)])
+                    for h in hits]
         vet = (lambda found: veto(found, texts)) if on["vetoes"] else (lambda found: found)
         hits = merge(vet(hits), texts)
         book = PartyBook(self.roster)
@@ -116,7 +117,7 @@ class Detector:
 
 # The stages after the recognisers, in order; `Detector(disabled=...)` can skip any of them.
 STAGES = (
-    "titles",  # a title before a name joins the finding ("Dr Mensah")
+    "titles",  # a title or a name part before a name joins the finding ("Dr Mensah", "Nguyễn Thị Hoa")
     "vetoes",  # places, months, content terms and named instruments are not names
     "ties",  # a person's aside or apposition is their affiliation; untied organisations are content
     "propagation",  # every form of every party, everywhere (the party book)

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from ..model import Field, Kind
 from .intervals import DisjointSpans
-from .lexicon import is_common_word, title_alternation
+from .gazetteer import place_tier
+from .lexicon import first_names, is_common_word, keep_terms, title_alternation, title_words
 from .sources import Source
 from .text import WORD, Hit
 
@@ -136,3 +137,25 @@ def extend_titles(hit: Hit, text: str) -> Hit:
     if not m or m.start() == hit.start:
         return hit
     return replace(hit, start=m.start(), text=text[m.start():hit.end])
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“«]))([A-ZÀ-ÞĀ-ỹ][a-zà-ÿā-ỹ'’\-]+) $")
+
+
+def extend_name_parts(hit: Hit, text: str) -> Hit:
+    """Takes a capitalised name part written right before a person's name into the finding, when
+    it is no ordinary word, title, place or content term: "Nguyễn Thị Hoa" when spaCy found
+    "Thị Hoa". (Left alone, the part would stay beside the placeholder.)"""
+    if hit.kind is not Kind.PERSON:
+        return hit
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        if not m:
+            return hit
+        word, first = m.group(1), WORD.match(hit.text)
+        if is_common_word(word) or word in title_words() or word in keep_terms() or place_tier(word):
+            return hit
+        if first and first.group().lower() in first_names() and word.lower() not in first_names():
+            return hit  # "Manuel Bautista" is whole: what comes before is no part of it
+        hit = replace(hit, start=m.start(1), text=text[m.start(1):hit.end])
+    return hit

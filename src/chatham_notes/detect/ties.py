@@ -94,6 +94,7 @@ def contact_names(text: str, contacts: list[Hit], block_id: str, field: Field = 
     return out
 
 
+_JOINED = re.compile(r"\s*,\s*$")
 _TYING_SOURCES = frozenset({Source.CUE_PAREN, Source.ROSTER, Source.LABEL})
 
 
@@ -131,8 +132,12 @@ class _PeopleIndex:
 
     def __init__(self, hits: list[Hit]) -> None:
         self.by_where: dict[tuple[str, Field], list[Hit]] = {}
+        self.orgs: dict[tuple[str, Field], dict[int, Hit]] = {}  # by end: "Name, Department X, WHO"
         for h in sorted((h for h in hits if h.kind in (Kind.PERSON, Kind.ROLE)), key=lambda h: h.end):
             self.by_where.setdefault((h.block_id, h.field), []).append(h)
+        for h in hits:
+            if h.kind is Kind.AFFILIATION:
+                self.orgs.setdefault((h.block_id, h.field), {})[h.end] = h
         self.ends = {where: [h.end for h in found] for where, found in self.by_where.items()}
 
     def ending_between(self, where: tuple[str, Field], lo: int, hi: int) -> list[Hit]:
@@ -143,7 +148,8 @@ class _PeopleIndex:
         return any(h.kind is Kind.ROLE and h.start <= start for h in self.ending_between(where, end, end + 200))
 
 
-def is_tied(org: Hit, people: _PeopleIndex, texts: dict[tuple[str, Field], str], by_verb: bool = True) -> bool:
+def is_tied(org: Hit, people: _PeopleIndex, texts: dict[tuple[str, Field], str], by_verb: bool = True,
+            depth: int = 0) -> bool:
     """Whether something ties this organisation finding to a participant where it is written
     (`by_verb`: a speech verb after it counts too, as it does for a firm finding)."""
     if org.field is Field.SPEAKER_AFFILIATION or Source.of(org.detector) in _TYING_SOURCES \
@@ -156,6 +162,10 @@ def is_tied(org: Hit, people: _PeopleIndex, texts: dict[tuple[str, Field], str],
     text = texts[where]
     # anchored at each name's end: a search from the left would stop at an earlier, wrong start
     if any(person_link.fullmatch(text, h.end, org.start) for h in people.ending_between(where, org.start - 60, org.start)):
+        return True
+    before = _JOINED.search(text, max(0, org.start - 4), org.start)  # "Name, Department X, WHO": the
+    previous = people.orgs.get(where, {}).get(before.start()) if before else None  # next body in a
+    if previous is not None and depth < 3 and is_tied(previous, people, texts, False, depth + 1):  # line-up
         return True
     return bool(own_words.search(text[max(0, org.start - 60):org.start]) or by_verb and cue_after(text, org.end))
 

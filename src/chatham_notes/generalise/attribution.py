@@ -179,14 +179,15 @@ def _possessive(text: str, unit: Unit) -> Unit | None:
 
 def _apposition_end(text: str, unit: Unit, units: list[Unit], j: int) -> int | None:
     """End of ", head of research at Y," after a person, or None if what follows is not one."""
-    m = re.match(r",\s*([^,;.()!?\n]{1,120}?)\s*(,|(?=[.;!?\n])|$)", text[unit.end:])
+    # a dash or a quotation mark ends it: "X, Centre for Y — harm reduction" (what follows is the topic)
+    m = re.match(r",\s*([^,;.()!?\n—–\"“”«»]{1,120}?)\s*(,|(?=[.;!?\n—–\"“”«»])|$)", text[unit.end:])
     if not m:
         return None
     phrase = m.group(1)
     words = re.findall(r"[\w'’-]+", phrase.lower())
     if not words or len(words) > 14 or any(w in _STOP_IN_APPOSITION for w in words):
         return None
-    end = unit.end + (m.end(1) if m.group(2) == "," else m.end())
+    end = unit.end + m.end(1)
     inside = [u for u in units[j:] if u.start < unit.end + m.end(1)]
     if any(u.kind == Kind.PERSON for u in inside):
         return None  # a list of people, not a description

@@ -1,5 +1,8 @@
 """A person's whole noun phrase: the appositions and relative clauses that describe them.
 
+An organisation in apposition right after the name ("Kofi Boateng, West Africa Drug Policy
+Network — works on alerts", "Name = Org") is the person's affiliation and goes with the name.
+
 "Ruth Okonjo, who has led the Lagos needle exchange since 2015, said…" and « Dr Farida
 HADDAD, médecin addictologue au CHU de Nantes, indique… » identify the speaker by what
 follows the name as surely as by the name. The rule asks that the speaker not be
@@ -35,6 +38,7 @@ _DESCRIBING = {"appos", "relcl", "acl:relcl", "acl"}
 # ", who…", ", a researcher…", « , médecin… », « , qui… »: a comma, then a lower-case word
 # (or a relative pronoun right after the name and its apposition: "X, a researcher at Y who…")
 _OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])|\s+(?=(?:who|whose|qui|dont)\b)")
+_APPOSED = re.compile(r"\s*(?:,|=|/|[–—-])\s*")  # an organisation in apposition after the name
 _STOP = re.compile(r",|;|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
 # "who noted that…", « qui rappelle que… »: a relative clause that reports what was said (an
 # attribution verb of detection, models/*/cues_after.txt, then what was said); "who chaired" is a role
@@ -60,6 +64,10 @@ def with_descriptions(text: str, units: Sequence[Unit], lang: Lang) -> tuple[lis
     out, found = list(units), []
     i = 0
     while i < len(out):
+        while i + 1 < len(out) and out[i].kind is Kind.PERSON and out[i + 1].kind is Kind.AFFILIATION \
+                and _APPOSED.fullmatch(text, out[i].end, out[i + 1].start):  # "Kofi Boateng, WADPN —"
+            out[i] = replace(out[i], end=out[i + 1].end, mention_ids=out[i].mention_ids + out[i + 1].mention_ids)
+            del out[i + 1]
         unit = out[i]
         opening = _OPENS.match(text, unit.end) if unit.kind is Kind.PERSON and not unit.possessive else None
         span = _description(text, unit, opening.end(), lang) if opening else None
