@@ -61,3 +61,11 @@ def test_a_block_switches_language_only_on_a_clear_sentence_of_three_words():
     assert switches_language(["Harm reduction first.", "Sans services de réduction des risques, rien ne marche."], Lang.FR)
     assert not switches_language(["OK.", "Les prix de l'eau augmentent fortement dans les villes."], Lang.FR)
     assert not switches_language(["Water prices rose.", "Funding remains the main gap."], Lang.EN)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("I'm Trần Khắc Hưng, from the provincial health service.", Lang.EN),
+    ("Merci. Je suis Đặng Thùy Dương, du ministère de la Santé.", Lang.FR),
+])
+def test_names_spelt_with_other_letters_do_not_decide_the_language(text: str, lang: Lang) -> None:
+    assert detect_language(text, Lang.UNKNOWN) is lang

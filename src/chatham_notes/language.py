@@ -26,6 +26,8 @@ MIN_SHORT_CONFIDENCE = 0.85  # a sentence of one or two words is called only whe
 _TO_LANG = {Language.ENGLISH: Lang.EN, Language.FRENCH: Lang.FR}
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\d[\d\s.,:/%-]*", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# a word with a letter outside English and French spelling (ư, ắ, ł, ñ…): a name, not language evidence
+_FOREIGN = re.compile(r"\w*[^\W\d_a-zA-ZàâäæçéèêëîïôöœùûüÿÀÂÄÆÇÉÈÊËÎÏÔÖŒÙÛÜŸ]\w*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +36,9 @@ def _detector() -> LanguageDetector:
 
 
 def _clean(text: str) -> str:
-    """Drop URLs, e-mail addresses and figures: they carry no language."""
-    return re.sub(r"\s+", " ", _NOISE.sub(" ", text)).strip()
+    """Drop URLs, e-mail addresses and figures, and words spelt with letters neither English nor
+    French uses ("Trần Khắc Hưng"): they carry no evidence of either language."""
+    return re.sub(r"\s+", " ", _FOREIGN.sub(" ", _NOISE.sub(" ", text))).strip()
 
 
 def detect_language(text: str, default: Lang = Lang.UNKNOWN) -> Lang:

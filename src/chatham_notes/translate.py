@@ -36,7 +36,6 @@ from .model import BilingualBlock, BlockKind, GeneralisedBlock, Lang, Placeholde
 from .summary import recognise_section
 
 _TOKEN = re.compile(r"⟦\s*(\d+)\s*⟧")  # a translator may pad the token with spaces
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 _PAIR_PREFIX = re.compile(r"^\s*(?:\[(EN|FR)\]|(EN|FR)\s*:)\s*")
 _ARGOS_HOW = (
     "pip install 'chatham-notes[argos]', then install the packages from files with "
@@ -454,13 +453,7 @@ def _job(item: GeneralisedBlock, majority: Lang) -> _Job:
 
 
 def _sentences(segments: Sequence[Segment]) -> list[list[Segment]]:
-    """The segments cut into sentences (a string is split after . ! ? …), as `wording` renders them."""
-    out: list[list[Segment]] = [[]]
-    for segment in segments:
-        if not isinstance(segment, str):
-            out[-1].append(segment)
-            continue
-        pieces = _SENTENCE_BREAK.split(segment)
-        out[-1].append(pieces[0])
-        out += [[piece] for piece in pieces[1:]]
-    return [s for s in out if _has_text(s) or any(isinstance(x, Placeholder) for x in s)]
+    """The segments cut into sentences as `wording` renders them, without the empty ones."""
+    from .generalise.wording import split_sentences
+
+    return [s for s in split_sentences(segments) if _has_text(s) or any(isinstance(x, Placeholder) for x in s)]

@@ -196,8 +196,9 @@ def render_segments(segments: Sequence[Segment], lang: Lang) -> str:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 
 
-def _sentences(segments: Sequence[Segment]) -> list[list[Segment]]:
-    """The segments cut into sentences (a string is split after . ! ? …)."""
+def split_sentences(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """The segments cut into sentences (a string is split after . ! ? …); the translation stage
+    cuts a mixed block the same way."""
     out: list[list[Segment]] = [[]]
     for segment in segments:
         if not isinstance(segment, str):
@@ -219,7 +220,7 @@ def render_by_sentence(segments: Sequence[Segment], default: Lang,
         language_of: `(text, default) -> Lang`, e.g. `language.detect_language`.
     """
     parts, lang = [], default
-    for sentence in _sentences(segments):
+    for sentence in split_sentences(segments):
         words = "".join(s for s in sentence if isinstance(s, str))
         found = language_of(words, lang) if len(words.split()) >= 3 else lang
         lang = found if found in (Lang.EN, Lang.FR) else lang
