@@ -48,23 +48,35 @@ def detect_language(text: str, default: Lang = Lang.UNKNOWN) -> Lang:
         text: a block's text (without its speaker label).
         default: returned when the text is too short or has no detectable language.
     """
-    clean = _clean(text)
-    words = _WORD.findall(clean)
-    if len(words) < MIN_WORDS:
-        return default
+    return detect_languages([text], default)[0]
+
+
+def detect_languages(texts: Sequence[str], default: Lang = Lang.UNKNOWN) -> list[Lang]:
+    """`detect_language` of each text, with lingua's parallel calls (one pass for a whole note)."""
+    cleans = [_clean(t) for t in texts]
+    counts = [len(_WORD.findall(c)) for c in cleans]
     detector = _detector()
-    if len(words) >= MIN_WORDS_MIXED and _is_mixed(detector, clean, len(words)):
-        return Lang.MIXED
-    best = detector.compute_language_confidence_values(clean)[0]
-    if best.value < MIN_CONFIDENCE:
-        # too uncertain to call: the caller's default (the document's language) is a better bet
-        return default
-    return _TO_LANG.get(best.language, default)
+    long = [i for i, n in enumerate(counts) if n >= MIN_WORDS_MIXED]
+    segments = detector.detect_multiple_languages_in_parallel_of([cleans[i] for i in long])
+    mixed = {i for i, found in zip(long, segments, strict=True) if _is_mixed(detector, cleans[i], found, counts[i])}
+    rest = [i for i, n in enumerate(counts) if n >= MIN_WORDS and i not in mixed]
+    best = dict(zip(rest, detector.compute_language_confidence_values_in_parallel([cleans[i] for i in rest]), strict=True))
+    out = []
+    for i in range(len(texts)):
+        if i in mixed:
+            out.append(Lang.MIXED)
+        elif i not in best or best[i][0].value < MIN_CONFIDENCE:
+            # too short or too uncertain to call: the caller's default (the document's language) is a better bet
+            out.append(default)
+        else:
+            out.append(_TO_LANG.get(best[i][0].language, default))
+    return out
 
 
-def _is_mixed(detector: LanguageDetector, text: str, total: int) -> bool:
+def _is_mixed(detector: LanguageDetector, text: str, found, total: int) -> bool:
+    """Whether lingua's segments `found` of `text` hold enough words of each language."""
     counts = {Lang.EN: 0, Lang.FR: 0}
-    for result in detector.detect_multiple_languages_of(text):
+    for result in found:
         lang = _TO_LANG.get(result.language)
         segment = text[result.start_index:result.end_index]
         # lingua splits on names and loan words too; keep segments that stand on their own
@@ -108,10 +120,31 @@ def switches_language(sentences: Sequence[str], lang: Lang) -> bool:
         clean = _clean(text)
         if len(_WORD.findall(clean)) < MIN_WORDS:
             continue
-        best = _detector().compute_language_confidence_values(clean)[0]
-        if _TO_LANG.get(best.language) is other and best.value >= MIN_SEGMENT_CONFIDENCE:
+        language, value = _best(clean)
+        if _TO_LANG.get(language) is other and value >= MIN_SEGMENT_CONFIDENCE:
             return True
     return False
+
+
+def prime_sentences(sentences: Iterable[str]) -> None:
+    """Compute, in one parallel lingua pass, the confidences `switches_language` will ask for:
+    one call a sentence costs several times more on a long summary."""
+    todo = sorted({c for c in map(_clean, sentences) if len(_WORD.findall(c)) >= MIN_WORDS and c not in _BEST})
+    if len(_BEST) + len(todo) > 50_000:
+        _BEST.clear()
+    for clean, values in zip(todo, _detector().compute_language_confidence_values_in_parallel(todo), strict=True):
+        _BEST[clean] = (values[0].language, values[0].value)
+
+
+def _best(clean: str):
+    """(language, confidence) of lingua's best guess for a cleaned text, from the cache if primed."""
+    if clean not in _BEST:
+        best = _detector().compute_language_confidence_values(clean)[0]
+        _BEST[clean] = (best.language, best.value)
+    return _BEST[clean]
+
+
+_BEST: dict[str, tuple] = {}
 
 
 def dominant_language(langs_and_texts: Iterable[tuple[Lang, str]], default: Lang = Lang.UNKNOWN) -> Lang:

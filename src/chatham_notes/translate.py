@@ -416,6 +416,11 @@ def make_bilingual(
     """
     kept = _kept(blocks)
     majority = _majority(kept)
+    from .language import prime_sentences
+
+    prime_sentences("".join(x for x in sentence if isinstance(x, str))
+                    for b in kept if b.block.lang in (Lang.EN, Lang.FR) and b.block.kind is not BlockKind.HEADING
+                    for sentence in _sentences(b.segments))
     jobs = [_job(b, majority) for b in kept]
     done: dict[int, BilingualBlock | None] = {}
     if getattr(translator, "pairs", False):

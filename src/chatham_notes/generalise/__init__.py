@@ -432,6 +432,15 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
     return GeneralisedBlock(block, tuple(segments), label, internal=cut)
 
 
+def _people_by_block(detection: Detection):
+    """(block, its person mentions in the text) for each block that has some."""
+    people: dict[str, list[Mention]] = {}
+    for m in detection.mentions:
+        if m.kind is Kind.PERSON and m.field == Field.TEXT:
+            people.setdefault(m.block_id, []).append(m)
+    return [(block, people[block.id]) for block in detection.document.blocks if block.id in people]
+
+
 def generalise_many(detections: Sequence[Detection], roster: Roster | None,
                     options: GeneraliseOptions) -> list[tuple[GeneralisedBlock, ...]]:
     """Generalise the documents of one summary together (shared k-counts and pseudonyms).
@@ -440,6 +449,8 @@ def generalise_many(detections: Sequence[Detection], roster: Roster | None,
         One tuple of generalised blocks per detection, in order.
     """
     ex = _Exchange(_People(detections, roster), options)
+    phrases.parse_ahead([(block.text, [(m.start, m.end) for m in mentions], block.lang)
+                         for detection in detections for block, mentions in _people_by_block(detection)])
     results = []
     for doc, detection in enumerate(detections):
         by_block: dict[str, list[Mention]] = {}

@@ -38,6 +38,8 @@ _DESCRIBING = {"appos", "relcl", "acl:relcl", "acl"}
 # ", who…", ", a researcher…", « , médecin… », « , qui… »: a comma, then a lower-case word
 # (or a relative pronoun right after the name and its apposition: "X, a researcher at Y who…")
 _OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])|\s+(?=(?:who|whose|qui|dont)\b)")
+# what a name's unit may still take (a parenthesis, the rest of the name) before a description opens
+_AHEAD = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[A-ZÀ-Þ][\w'’\-]*){0,4}(?:\s*,\s*[a-zà-ÿ]|\s+(?:who|whose|qui|dont)\b)")
 _APPOSED = re.compile(r"\s*(?:,|=|/|[–—-])\s*")  # an organisation in apposition after the name
 _STOP = re.compile(r",|;|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
 # "who noted that…", « qui rappelle que… »: a relative clause that reports what was said (an
@@ -147,3 +149,18 @@ def _sentence_start(text: str, position: int) -> int:
 def _sentence_end(text: str, position: int) -> int:
     m = _SENTENCE_END.search(text, position, position + 600)
     return m.end() if m else min(len(text), position + 600)
+
+
+def parse_ahead(items: Sequence[tuple[str, Sequence[tuple[int, int]], Lang]]) -> None:
+    """Parse, in one batch per language, the sentences `with_descriptions` will ask about: those of
+    each (text, person spans, language) where a name is followed by what may open a description."""
+    from ..detect.ner import parse_many
+
+    by_lang: dict[str, list[str]] = {}
+    for text, spans, lang in items:
+        for start, end in spans:
+            if _AHEAD.match(text, end):
+                s, e = _sentence_start(text, start), _sentence_end(text, end)
+                by_lang.setdefault("fr" if lang is Lang.FR else "en", []).append(text[s:e])
+    for lang, texts in by_lang.items():
+        parse_many(texts, lang)

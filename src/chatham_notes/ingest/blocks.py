@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..language import detect_language, dominant_language
+from ..language import detect_languages, dominant_language
 from ..model import Block, BlockKind, Lang, Location, Metadata, NoteDocument, Speaker
 
 _EMPHASIS = (
@@ -56,7 +56,7 @@ def build_document(
     """Number the raw blocks, set sections and languages, and wrap them in a NoteDocument."""
     stem = Path(source).stem
     kept = [r for r in raw if r.text.strip() or r.speaker is not None]
-    langs = [detect_language(r.text) for r in kept]
+    langs = detect_languages([r.text for r in kept])
     default = metadata.language or dominant_language(zip(langs, (r.text for r in kept)))
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []  # open headings, outermost first: (level, id)
