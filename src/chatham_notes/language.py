@@ -96,9 +96,9 @@ def sentence_languages(sentences: Sequence[str], default: Lang) -> list[Lang]:
     found = [detect_language(text, Lang.UNKNOWN) for text in sentences]
     for index, text in enumerate(sentences):
         if found[index] is Lang.UNKNOWN and _WORD.search(_clean(text)):
-            best = _detector().compute_language_confidence_values(_clean(text))[0]
-            if best.value >= MIN_SHORT_CONFIDENCE:
-                found[index] = _TO_LANG.get(best.language, Lang.UNKNOWN)
+            language, value = _best(_clean(text))
+            if value >= MIN_SHORT_CONFIDENCE:
+                found[index] = _TO_LANG.get(language, Lang.UNKNOWN)
     known = [lang if lang in (Lang.EN, Lang.FR) else None for lang in found]
     result = []
     for index, lang in enumerate(found):

@@ -104,11 +104,7 @@ def _through_comma(text: str, unit: Unit, end: int, lang: Lang) -> int:
 
 def _fronted(text: str, unit: Unit, lang: Lang) -> bool:
     """Whether the person's name sits in a phrase before the sentence's verb, and is not its subject."""
-    from ..detect.ner import parse
-
-    sentence_start = _sentence_start(text, unit.start)
-    doc = parse(text[sentence_start:_sentence_end(text, unit.end)], "fr" if lang is Lang.FR else "en")
-    name = [t for t in doc if unit.start <= sentence_start + t.idx < unit.end]
+    sentence_start, _, doc, name = _parsed(text, unit, lang)
     roots = [t for t in doc if t.dep_ == "ROOT" and sentence_start + t.idx >= unit.end]
     return bool(name and roots) and not any(t.dep_.startswith("nsubj") for t in name) \
         and not any(t.dep_ == "ROOT" and sentence_start + t.idx < unit.start for t in doc)
@@ -117,15 +113,7 @@ def _fronted(text: str, unit: Unit, lang: Lang) -> bool:
 def _description(text: str, unit: Unit, start: int, lang: Lang) -> tuple[int, int] | None:
     """(start, end) of the apposition or relative clause that starts at `start` and describes
     the person of `unit`, by the parse of its sentence; None if the parse says otherwise."""
-    sentence_start = _sentence_start(text, unit.start)
-    sentence_end = _sentence_end(text, start)
-    from ..detect.ner import parse
-
-    doc = parse(text[sentence_start:sentence_end], "fr" if lang is Lang.FR else "en")
-    name = [t for t in doc if unit.start <= sentence_start + t.idx < unit.end]
-    first = next((t for t in doc if sentence_start + t.idx >= start), None)
-    if not name or first is None:
-        return None
+    sentence_start, sentence_end, doc, name = _parsed(text, unit, lang)
     for token in doc:
         if token.dep_ in _DESCRIBING and token.head in name and token not in name \
                 and sentence_start + token.left_edge.idx == start:
@@ -138,6 +126,21 @@ def _description(text: str, unit: Unit, start: int, lang: Lang) -> tuple[int, in
                 return None  # « X, qui rappelle que… »: what the person said is the content, not who they are
             return (start, end) if 0 < end - start <= _MAX_DESCRIPTION else None
     return None
+
+
+def _parsed(text: str, unit: Unit, lang: Lang):
+    """(sentence start, sentence end, the sentence's parse, the tokens of the unit) for the
+    sentence that holds `unit` (the same sentence `parse_ahead` parsed, so the parse is cached)."""
+    from ..detect.ner import parse
+
+    sentence_start, sentence_end = _sentence_start(text, unit.start), _sentence_end(text, unit.end)
+    doc = parse(text[sentence_start:sentence_end], _pipeline(lang))
+    return sentence_start, sentence_end, doc, [t for t in doc if unit.start <= sentence_start + t.idx < unit.end]
+
+
+def _pipeline(lang: Lang) -> str:
+    """The spaCy pipeline a block is parsed with: French for French, else English."""
+    return "fr" if lang is Lang.FR else "en"
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -161,6 +164,6 @@ def parse_ahead(items: Sequence[tuple[str, Sequence[tuple[int, int]], Lang]]) ->
         for start, end in spans:
             if _AHEAD.match(text, end):
                 s, e = _sentence_start(text, start), _sentence_end(text, end)
-                by_lang.setdefault("fr" if lang is Lang.FR else "en", []).append(text[s:e])
+                by_lang.setdefault(_pipeline(lang), []).append(text[s:e])
     for lang, texts in by_lang.items():
         parse_many(texts, lang)
