@@ -349,18 +349,6 @@ def check_gold(options) -> list[FileResult]:
     return out
 
 
-def plain_note(case_file: Path) -> str:
-    """A gold note as the rapporteur wrote it: its markup stripped, its header's language as
-    front matter (a mixed note has none: ingest detects each block's language)."""
-    from gold.goldset import _split_header, parse_markup
-
-    header, body = _split_header(case_file.read_text(encoding="utf-8"))
-    lines = [parse_markup(marked)[0] for _, marked in body]
-    lang = str(header.get("lang", "en"))
-    front = f"---\nlanguage: {lang}\n---\n" if lang in ("en", "fr") else ""
-    return front + "\n".join(lines) + "\n"
-
-
 def check_gold_files(options) -> list[FileResult]:
     """The defects of every gold note read as the file a rapporteur hands in (`redact FILE`):
     through ingest, which decides the blocks, labels and languages, not the gold loader's
@@ -369,7 +357,7 @@ def check_gold_files(options) -> list[FileResult]:
 
     from chatham_notes import pipeline
     from chatham_notes.model import Roster
-    from gold.goldset import SETS, load_case
+    from gold.goldset import SETS, load_case, plain_note
 
     out = []
     with tempfile.TemporaryDirectory() as tmp:

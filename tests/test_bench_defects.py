@@ -128,7 +128,9 @@ def test_gold_note_as_a_file_keeps_lines_and_language(defects, tmp_path):
     case.parent.mkdir()
     case.write_text("---\nlang: fr\nroster: none\n---\n[[Awa Diallo|person@awa]] ([[ONUDC|affiliation]]) : "
                     "les {{saisies}} montent.\nTitre\n", encoding="utf-8")
-    assert defects.plain_note(case) == "---\nlanguage: fr\n---\nAwa Diallo (ONUDC) : les saisies montent.\nTitre\n"
+    from gold.goldset import plain_note
+
+    assert plain_note(case) == "---\nlanguage: fr\n---\nAwa Diallo (ONUDC) : les saisies montent.\nTitre\n"
 
 
 def test_distinct_pseudonyms_are_no_double_the_same_one_twice_is(defects):

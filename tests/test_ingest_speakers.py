@@ -33,6 +33,11 @@ from chatham_notes.model import Speaker
         ("Jean de la Fontaine: une fable.", "Jean de la Fontaine", None, "une fable."),
         ("Nguyễn Thị Hoa: in Hanoi.", "Nguyễn Thị Hoa", None, "in Hanoi."),
         ("Jane Doe:", "Jane Doe", None, ""),
+        # A timestamp before the label stays, at the start of what was said.
+        ("[00:12:03] MB: we start.", "MB", None, "[00:12:03] we start."),
+        ("[00:00:03] WJ : Bonjour.", "WJ", None, "[00:00:03] Bonjour."),
+        ("00:14 – Kofi Asante (NDCA): yes.", "Kofi Asante", "NDCA", "00:14 yes."),
+        ("(01:02:03) AM: noted.", "AM", None, "(01:02:03) noted."),
     ],
 )
 def test_label_forms(line: str, name: str, affiliation: str | None, rest: str) -> None:
@@ -60,6 +65,9 @@ def test_label_forms(line: str, name: str, affiliation: str | None, rest: str) -
         "This sentence has far too many words to be a label: really.",
         "Contact: a.b@example.org",
         "Session 2: health",
+        "[10:30] Coffee break",
+        "09:00 – Session 1: opening",
+        "[00:05:00] Note: the sound dropped.",
     ],
 )
 def test_not_labels(line: str) -> None:

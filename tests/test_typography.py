@@ -56,6 +56,8 @@ def test_english_removes_spaces_before_colon_and_converts_guillemets() -> None:
     ("Several speakers, e.g. ", False),
     ("According to ", False),
     ("The point: ", False),
+    ("[00:04:40] ", True),  # a turn's text opening with its timestamp
+    ("At 10:30 ", False),
 ])
 def test_sentence_start(before: str, starts: bool) -> None:
     assert at_sentence_start(before) is starts

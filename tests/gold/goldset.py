@@ -217,6 +217,16 @@ def load_roster(path: Path) -> Roster:
     return read_roster(path)
 
 
+def plain_note(case_file: Path) -> str:
+    """A gold note as the rapporteur wrote it: its markup stripped, its header's language as
+    front matter (a mixed note has none: ingest detects each block's language)."""
+    header, body = _split_header(case_file.read_text(encoding="utf-8"))
+    lines = [parse_markup(marked)[0] for _, marked in body]
+    lang = str(header.get("lang", "en"))
+    front = f"---\nlanguage: {lang}\n---\n" if lang in ("en", "fr") else ""
+    return front + "\n".join(lines) + "\n"
+
+
 def load_case(path: Path) -> GoldCase:
     """Read one annotated case file into a NoteDocument plus its gold spans and keep terms.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.speakers import TIMESTAMP
 from ..model import Lang
 
 NBSP = "\u00a0"
@@ -50,7 +51,7 @@ def clean_orphans(text: str) -> str:
 def at_sentence_start(before: str) -> bool:
     """Whether text written after `before` starts a sentence (or a list item)."""
     stripped = before.rstrip(_SPACES + "«“\"'(")
-    if not stripped.strip():
+    if not stripped.strip() or TIMESTAMP.fullmatch(before.strip()):  # a turn's text may open with its time
         return True
     if _ABBREVIATION.search(stripped):
         return False

@@ -24,6 +24,9 @@ _BOLD = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]{1,140}?)\1" + _SPACE + r"*(?P<a
 _AFTER_BOLD = re.compile(r"^" + _AFF.replace("?:", "?:", 1) + _SPACE + r"*(?:[:：]|[—–](?=" + _SPACE + "))" + _SPACE + r"*(?P<rest>.*)$", re.S)
 _INNER_AFF = re.compile(r"^(?P<label>[^()]+?)" + _SPACE + r"*\((?P<aff>[^()]{1,120})\)$")
 # One word of a name: capitalised word (accents, hyphens, apostrophes), initials (A.M., J.-C., AM).
+# A timestamp before a label ("[00:12:03] MB: …", "00:12 – MB: …"): it stays, at the start of the turn's text.
+TIMESTAMP = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?")
+_STAMPED = re.compile(r"^(?P<stamp>" + TIMESTAMP.pattern + r")(?:" + _SPACE + r"*[—–-])?" + _SPACE + r"+(?=\S)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*|(?:[A-Z]\.-?)+)$")
 
 
@@ -106,6 +109,13 @@ def parse_label(line: str) -> tuple[Speaker, str] | None:
 def _parse_label(line: str) -> tuple[Speaker, str] | None:
     """`parse_label` before the structure check."""
     line = line.strip()
+    stamp = _STAMPED.match(line)
+    if stamp:
+        found = _parse_label(line[stamp.end():])
+        if found is None:
+            return None
+        speaker, rest = found
+        return speaker, f"{stamp.group('stamp')} {rest}".rstrip()
     if line.startswith(("**", "__")):
         return _bold_label(line)
     for pattern in (_COLON, _DASH):
