@@ -67,6 +67,7 @@ SETS = {
     "fresh": GOLD_DIR.parent / "gold_fresh",
     "parties": GOLD_DIR.parent / "gold_parties",
     "blind": GOLD_DIR.parent / "gold_blind",
+    "blind2": GOLD_DIR.parent / "gold_blind2",
 }
 
 KINDS = ("person", "affiliation", "contact", "role")
