@@ -80,3 +80,28 @@ def test_the_name_lexicons_are_read_only_when_a_block_needs_them() -> None:
         assert "gender_guesser" not in sys.modules
     """)
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(("name", "acronym"), [
+    ("Asian Development Bank", "ADB"),
+    ("Penal Reform International", "PRI"),
+    ("Institut de recherche pour le développement", "IRD"),
+    ("Université d'État d'Haïti", "UEH"),
+    ("Agence nationale de réglementation des activités relatives au cannabis", "ANRAC"),  # one initial left out
+])
+def test_acronyms_of_an_organisation(name: str, acronym: str) -> None:
+    from chatham_notes.detect.variants import acronyms_of
+
+    assert acronym in acronyms_of(name)
+
+
+def test_no_acronym_of_one_or_two_words() -> None:
+    from chatham_notes.detect.variants import acronyms_of
+
+    assert acronyms_of("Oxfam") == set() and acronyms_of("Health Canada") == set()
+
+
+def test_given_names_are_found_with_or_without_accents() -> None:
+    from chatham_notes.detect.lexicon import is_given_name
+
+    assert is_given_name("Élise") and is_given_name("elise") and not is_given_name("Ministry")

@@ -35,6 +35,9 @@ CASES = [
     ("fr", ["Cordialement,", "Amina Diallo", "Tél. : +33 1 23 45 67 89"], [None, None, None],
      ["sign-off", "sign-off", "sign-off"]),
     ("fr", ["Bien à vous, Ben"], [None], ["sign-off"]),
+    # A title's full stop ends no sentence: the whole warning goes, not its first three words.
+    ("fr", ["usage interne uniquement : M. Ben a quitté la salle à 15h10"], [None], ["distribution warning"]),
+    ("en", ["Internal use only: Dr. Ben left at 3 pm. Prices rose."], ["Prices rose."], ["distribution warning"]),
 ]
 
 # Content that looks like an internal line and is not.

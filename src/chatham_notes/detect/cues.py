@@ -14,8 +14,8 @@ from .gazetteer import place_tier
 from .lexicon import (
     all_titles,
     cues,
-    first_names,
-    given_names,
+    is_first_name,
+    is_given_name,
     is_common_word,
     keep_terms,
     known_orgs,
@@ -130,8 +130,8 @@ def _given_then_name(first: str, second: str, vouched: bool = False) -> bool:
     """A given name, then a surname: both capitalised (LAPOINTE, not an acronym such as UN), and not
     both ordinary words ("Tom Winter") unless something vouches for a person (spaCy, a speech verb)."""
     acronym = second.isupper() and len(second) <= 3
-    return first.lower() in given_names() and first[:1].isupper() and second[:1].isupper() and not acronym and (
-        vouched or not is_common_word(second) or not is_common_word(first) or second.lower() in given_names())
+    return is_given_name(first) and first[:1].isupper() and second[:1].isupper() and not acronym and (
+        vouched or not is_common_word(second) or not is_common_word(first) or is_given_name(second))
 
 
 def _known_org_form(text: str) -> bool:
@@ -149,7 +149,10 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
                 continue
             start, end = span
             word = text[start:end]
-            if name == "after" and word.islower() and word not in first_names() and (
+            if name == "title" and DETERMINER_BEFORE.search(text, max(0, m.start() - 30), m.start()) and all(
+                    is_common_word(w.group()) for w in WORD.finditer(word)):
+                continue  # "the General Law of Coca": a title word naming a thing, not a person
+            if name == "after" and word.islower() and not is_first_name(word) and (
                     len(word) < 4 or DETERMINER_BEFORE.search(text, max(0, start - 30), start)):
                 continue  # "une participante de MdM demande" is a noun, "priya said" a name
             if name == "after" and _PLACE_BEFORE.search(text, max(0, start - 30), start):
@@ -172,7 +175,7 @@ def vocative_people(text: str, block_id: str, field: Field = Field.TEXT) -> list
         words = [w.group() for w in WORD.finditer(m.group("name"))][:3]
         first = words[0]
         if first.rstrip(".") in title_words() or any(w.isupper() and len(w) > 1 for w in words) or \
-                is_common_word(first) and first.lower() not in given_names() or m.group("name") in keep_terms():
+                is_common_word(first) and not is_given_name(first) or m.group("name") in keep_terms():
             continue
         if len(words) > 1 and not _given_then_name(first, words[1]) and is_common_word(words[1]):
             words = words[:1]  # "Thanks Tariq Good point": the name is the first word
@@ -223,7 +226,7 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
     out = []
     for m in re.finditer(NAME_RUN, text):  # the lexicon is read on the first capitalised word, not before
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(m.group())]
-        if not words or words[0][2].lower() not in first_names() or len(words) == 1 and words[0][2].isupper():
+        if not words or not is_first_name(words[0][2]) or len(words) == 1 and words[0][2].isupper():
             continue  # one word in capitals is an acronym ("ODA rules"), not the given name Oda
         if len(words) == 1 and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "crack use in Rio", « à Florence »: a lone given name after "in" is a place
@@ -262,7 +265,7 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
         end = _cut_at_verb(text, e.start, e.end, name_particles())
         surface = text[e.start:end]
         words = surface.split()
-        if surface.islower() and 1 < len(words) <= 3 and words[0] in given_names() and not any(
+        if surface.islower() and 1 < len(words) <= 3 and is_given_name(words[0]) and not any(
                 is_common_word(w) and len(w.rstrip(".")) > 1 for w in words[1:]):  # "ruth o.", not "d'accord"
             span: tuple[int, int] | None = (e.start, end)
         else:
@@ -357,7 +360,7 @@ def _after_person(phrase: str) -> int:
     left = [w.group() for w in WORD.finditer(phrase[:m.start()])]
     cue_words = org_cues("en") | org_cues("fr")
     if left and not any(w in cue_words for w in left) and (
-            left[0].rstrip(".") in title_words() or len(left) > 1 and left[0].lower() in given_names()):
+            left[0].rstrip(".") in title_words() or len(left) > 1 and is_given_name(left[0])):
         return m.end()
     return 0
 
@@ -388,7 +391,7 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
                 out.append(Hit(block_id, field, s, e, text[s:e], Kind.AFFILIATION, Source.CUE_ORG, 0.8))
     for m in _CHEZ.finditer(text):  # « chez Enabel »: a company or agency, not « chez Marie »
         name = m.group("name")
-        if not place_tier(name) and name not in keep_terms() and name.split()[0].lower() not in given_names() \
+        if not place_tier(name) and name not in keep_terms() and not is_given_name(name.split()[0]) \
                 and not is_common_word(name):
             out.append(Hit(block_id, field, m.start("name"), m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.7))
     for m in _patterns()["lower_org"].finditer(text):

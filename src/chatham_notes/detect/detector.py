@@ -76,9 +76,8 @@ class Detector:
             hits += found.hits
             low += found.review
         on = {stage: stage not in self.disabled for stage in STAGES}
-        if on["titles"]:
-            hits = [extend_titles(extend_name_parts(h, texts[(h.block_id, h.field)]), texts[(h.block_id, h.field)])
-                    for h in hits]
+        extend = _extend_names if on["titles"] else (lambda found, _: found)
+        hits = extend(hits, texts)
         vet = (lambda found: veto(found, texts)) if on["vetoes"] else (lambda found: found)
         hits = merge(vet(hits), texts)
         book = PartyBook(self.roster)
@@ -90,7 +89,7 @@ class Detector:
                 hits, untied = _keep_tied_organisations(hits, texts, book)
                 low += untied
             if on["propagation"]:
-                hits = merge(hits + vet(propagate(book, hits, texts)), texts)
+                hits = merge(hits + vet(extend(propagate(book, hits, texts), texts)), texts)
         return self._detections(docs, keyed, hits, _first_sight(low), texts, ents, book)
 
     def _detections(self, docs, keyed, hits, low, texts, ents, book: PartyBook) -> list[Detection]:
@@ -122,6 +121,13 @@ STAGES = (
     "ties",  # a person's aside or apposition is their affiliation; untied organisations are content
     "propagation",  # every form of every party, everywhere (the party book)
 )
+
+
+def _extend_names(hits: list[Hit], texts) -> list[Hit]:
+    """Each person hit with the title or name part written before it: found by a recogniser or
+    propagated ("Pita Leota" where only "Leota" was found elsewhere)."""
+    return [extend_titles(extend_name_parts(h, texts[(h.block_id, h.field)]), texts[(h.block_id, h.field)])
+            for h in hits]
 
 
 def _first_sight(hits: list[Hit]) -> list[Hit]:

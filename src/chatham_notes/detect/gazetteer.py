@@ -148,6 +148,8 @@ def _lead(text: str) -> int:
 
 
 def _piece_vetoed(hit: Hit, start: int, end: int, spans: Coverage) -> bool:
+    if hit.text[end - hit.start - 2:end - hit.start] in ("'s", "’s"):
+        end -= 2  # "how does Taiwan's system…": the place, with its possessive
     inside = spans.containing(start, end)
     if not inside:
         return False

@@ -94,6 +94,12 @@ def name_particles() -> frozenset[str]:
     return frozenset(w.lower() for w in read_list("detect", "name_particles.txt"))
 
 
+@lru_cache(maxsize=1)
+def acronym_skip_words() -> frozenset[str]:
+    """Function words an organisation's acronym skips ("of", « pour le »): models/detect."""
+    return frozenset(read_list("detect", "acronym_skip_words.txt"))
+
+
 @lru_cache(maxsize=None)
 def cues(lang: str, where: str) -> tuple[str, ...]:
     """Attribution cues `where`="after" a name ("said") or "before" it ("according to")."""
@@ -153,6 +159,24 @@ def given_names() -> frozenset[str]:
     Read from `models/detect/given_names.txt` (built by `names_build.py`) on first use.
     """
     return frozenset(read_list("detect", "given_names.txt"))
+
+
+def is_given_name(word: str) -> bool:
+    """`word` is a given name of `given_names`, in any case, with or without its accents ("Élise")."""
+    word = word.lower()
+    return word in given_names() or _fold(word) in given_names()
+
+
+def is_first_name(word: str) -> bool:
+    """`word` is a given name that is no ordinary word (`first_names`), in any case and accents."""
+    word = word.lower()
+    return word in first_names() or _fold(word) in first_names()
+
+
+def _fold(word: str) -> str:
+    from .text import fold
+
+    return fold(word)
 
 
 @lru_cache(maxsize=1)

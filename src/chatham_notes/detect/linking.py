@@ -14,11 +14,11 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, first_names, is_common_word, keep_terms, known_orgs, name_particles
+from .lexicon import all_titles, is_common_word, is_first_name, keep_terms, known_orgs, name_particles
 from .name_context import names_person
 from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
-from .variants import initials_forms
+from .variants import acronyms_of, initials_forms
 
 
 def _strip_title(text: str) -> str:
@@ -67,6 +67,9 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             continue
         if h.kind is Kind.AFFILIATION:
             add(h.text, PartyForm(h.text, Kind.AFFILIATION, key, ordinary=is_common_word(h.text)))
+            if " " in h.text.strip():  # "ADB" for the Asian Development Bank: as written, in capitals
+                for acronym in acronyms_of(h.text):
+                    add(acronym, PartyForm(acronym, Kind.AFFILIATION, key, exact=acronym))
             for org in known_orgs():
                 if key == "o:" + org.canonical:
                     for name in org.forms:  # "WHO" as written, not "who"; "Amnesty" as a name, not the word
@@ -160,7 +163,7 @@ def _names_party(text: str, start: int, end: int, key: str, form: PartyForm, fie
     if form.ordinary:  # an organisation named with words ("Release", "Liberal Democrats"): as the leak
         return " " in key or surface == form.text or surface.isupper()  # check matches it
     if " " not in key and not is_capitalised(surface) and form.kind is Kind.PERSON and len(key) < 5 \
-            and key not in first_names():
+            and not is_first_name(key):
         return False  # short lower-case words, unless a given name that is no word ("kadi")
     return not (form.kind is Kind.PERSON and inside_content_name(text, start, end))  # "Nelson Mandela Rules"
 

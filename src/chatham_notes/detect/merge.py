@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Field, Kind
 from .intervals import DisjointSpans
 from .gazetteer import place_tier
-from .lexicon import first_names, is_common_word, keep_terms, title_alternation, title_words
+from .lexicon import is_common_word, is_first_name, is_given_name, keep_terms, title_alternation, title_words
 from .sources import Source
 from .text import WORD, Hit
 
@@ -153,9 +153,9 @@ def extend_name_parts(hit: Hit, text: str) -> Hit:
         if not m:
             return hit
         word, first = m.group(1), WORD.match(hit.text)
-        if is_common_word(word) or word in title_words() or word in keep_terms() or place_tier(word):
+        if is_common_word(word) and not is_given_name(word) or word in title_words() or word in keep_terms() or place_tier(word):
             return hit
-        if first and first.group().lower() in first_names() and word.lower() not in first_names():
+        if first and is_first_name(first.group()) and not is_first_name(word):
             return hit  # "Manuel Bautista" is whole: what comes before is no part of it
         hit = replace(hit, start=m.start(1), text=text[m.start(1):hit.end])
     return hit

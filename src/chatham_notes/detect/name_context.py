@@ -68,8 +68,9 @@ def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> 
     It does as a speaker label (or a line or bullet that starts "Frost: …"); after a title ("Dr Rose", « M. Lebon »); as the subject of an
     attribution verb ("Bishop said", "rose asked"); with a possessive ("Rose's point"); as a
     vocative at the start of a sentence ("Grace, you had a question?"); and capitalised inside
-    a sentence ("as Summer noted", "thanks, Grace") unless a capitalised word follows, which
-    makes it part of another name ("the Summer School"). Otherwise it is the word.
+    a sentence ("as Summer noted", "thanks, Grace") or alone in brackets ("(Banks)") unless a
+    capitalised word follows, which makes it part of another name ("the Summer School").
+    Otherwise it is the word.
     """
     if field is Field.SPEAKER:
         return True
@@ -81,6 +82,8 @@ def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> 
         return False  # « Me Dupont »: the French title Maître
     if title_before(text, start) or cue_after(text, end):
         return True
+    if re.search(r"\(\s*$", text[max(0, start - 3):start]) and re.match(r"\s*\)", after):
+        return True  # alone in brackets, as a name is after what it said: "blended finance (Banks)"
     initial = starts_sentence(text, start)
     if re.match(r"['’]s\b", after) or initial and re.match(r",\s|\s?:\s", after):
         return True  # "Rose's point about sequencing", vocative "Grace, you had a question?", label "- Frost: …"

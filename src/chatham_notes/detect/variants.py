@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..model import Kind, Participant, Roster
-from .lexicon import is_common_word, known_orgs, name_particles
+from .lexicon import acronym_skip_words, is_common_word, known_orgs, name_particles
 
 
 
@@ -55,6 +55,9 @@ def initials_forms(name: str) -> set[str]:
     groups = [[p[0].upper() for p in w.split("-") if p] for w in words]
     flat = "".join("".join(g) for g in groups)
     forms = {flat, ".".join(flat) + ".", ". ".join(flat) + "."}
+    # The first letter of each word: "WJ" for Wilner Jean-Baptiste; first and last for three
+    # words or more: "FK" for Fatima Zahra Kettani.
+    forms |= {"".join(g[0] for g in groups), groups[0][0] + groups[-1][0]}
     for i, group in enumerate(groups):
         if len(group) > 1:  # a hyphenated given name: J-C, J.-C., JC
             forms |= {"-".join(group), ".-".join(group) + ".", "".join(group)}
@@ -63,6 +66,22 @@ def initials_forms(name: str) -> set[str]:
                 forms |= {"-".join(group) + rest, ".-".join(group) + ". " + ". ".join(rest) + "."}
     forms |= {_unaccented(f) for f in forms}  # "EG" for Émilie Gauthier: rapporteurs drop accents
     return {f for f in forms if len(f.replace(".", "").replace(" ", "").replace("-", "")) >= 2}
+
+
+def acronyms_of(name: str) -> set[str]:
+    """The acronyms an organisation's name is likely written as: the initials of its words
+    without function words ("Asian Development Bank" -> ADB, « Institut de recherche pour le
+    développement » -> IRD), and, for five initials or more, with one inner initial left out
+    (« Agence nationale de réglementation des activités relatives au cannabis » -> ANRAC).
+    Three letters at least: two-letter initials name too many things."""
+    words = [re.sub(r"^[ldLD]['’]", "", w) for w in re.findall(r"[^\W\d_][\w'’]*", name)]
+    letters = _unaccented("".join(w[0] for w in words if w and w.lower() not in acronym_skip_words())).upper()
+    if len(letters) < 3 or not letters.isalpha():
+        return set()
+    forms = {letters}
+    if len(letters) >= 5:
+        forms |= {letters[:i] + letters[i + 1:] for i in range(1, len(letters) - 1)}
+    return forms
 
 
 def _unaccented(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..resources import read_yaml
 from .attribution import Unit, contact_words
+from .typography import ends_with_abbreviation
 
 DISTRIBUTION = "distribution warning"
 NOTE_TO_SELF = "note to self"
@@ -62,10 +63,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, trailing spaces included."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for match in _SENTENCE.finditer(text):
         if match.end() > match.start():
-            spans.append((match.start(), match.end()))
+            previous = text[spans[-1][0]:spans[-1][1]].rstrip() if spans else ""
+            if previous.endswith(".") and ends_with_abbreviation(previous[:-1]):
+                spans[-1] = (spans[-1][0], match.end())  # "M. VERNET a quitté…" is one sentence
+            else:
+                spans.append((match.start(), match.end()))
     return spans
 
 

@@ -48,6 +48,18 @@ def clean_orphans(text: str) -> str:
     return _TRAILING_JUNK.sub("", text)
 
 
+def ends_with_abbreviation(before: str) -> bool:
+    """Whether the full stop after `before` ends an abbreviation, a title or an initial, not a
+    sentence: "e.g.", "M. VERNET", "Dr. Rose", "J. Diallo"."""
+    from ..detect.lexicon import title_words
+
+    word = re.search(r"[\w.\-]+$", before)
+    if word is None:
+        return False
+    word = word.group()
+    return bool(_ABBREVIATION.search(before + ".")) or word in title_words() or re.fullmatch(r"[A-ZÀ-Ý]", word) is not None
+
+
 def at_sentence_start(before: str) -> bool:
     """Whether text written after `before` starts a sentence (or a list item)."""
     stripped = before.rstrip(_SPACES + "«“\"'(")
