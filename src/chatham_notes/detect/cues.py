@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .ner import Entity
 from .sources import Source
-from .text import WORD, Hit, sentence_initial
+from .text import FIRST_PERSON, WORD, Hit, sentence_initial
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w]|[A-ZÀ-ÖØ-Þ]\.?"
 _PARTICLE = r"(?:de|van|von|der|den|da|dos|du|al|el|bin|ben|ibn|le|la)"
@@ -105,7 +105,7 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False, vouche
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     caps_ok = caps_ok or vouched and len(words) > 1 and _given_then_name(words[0][2], words[1][2], vouched=True)
     while words and ((is_common_word(words[0][2]) and not caps_ok and not _given_before_name(words))
-                     or words[0][2].rstrip(".") in title_words()):
+                     or words[0][2].rstrip(".") in title_words() or FIRST_PERSON.fullmatch(words[0][2])):
         words.pop(0)
     caps_ok = caps_ok or _given_before_name(words)  # "Grace Rose said": a given name and a surname
     while words and is_common_word(words[-1][2]) and len(words) > 1 and not caps_ok:
@@ -230,7 +230,7 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
             continue  # one word in capitals is an acronym ("ODA rules"), not the given name Oda
         if len(words) == 1 and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "crack use in Rio", « à Florence »: a lone given name after "in" is a place
-        end = words[-1][1] if len(words) > 1 and not is_common_word(words[1][2]) else words[0][1]
+        end = words[-1][1] if len(words) > 1 and _surname_after_first_name(words[1][2]) else words[0][1]
         if len(words) == 1 and sentence_initial(text, m.start()) and len(text) > end + m.start() + 20:
             score = 0.6
         else:
@@ -238,6 +238,22 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
         out.append(Hit(block_id, field, m.start(), m.start() + end, text[m.start():m.start() + end],
                        Kind.PERSON, Source.FIRSTNAME, score))
     return out
+
+
+def _surname_after_first_name(word: str) -> bool:
+    """Whether the capitalised word after a first name that is no ordinary word is its surname:
+    yes unless it is an ordinary word that opens sentences ("Rivka Gold", not "Rivka We agree")."""
+    return not is_common_word(word) or not word.isupper() and word.lower() not in _stop_words() \
+        and word.rstrip(".") not in title_words()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English and French stop words: pronouns, determiners, conjunctions."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(EN | FR)
 
 
 def _cut_at_verb(text: str, start: int, end: int, connectors: frozenset[str]) -> int:
@@ -360,8 +376,9 @@ def _after_person(phrase: str) -> int:
     left = [w.group() for w in WORD.finditer(phrase[:m.start()])]
     cue_words = org_cues("en") | org_cues("fr")
     if left and not any(w in cue_words for w in left) and (
-            left[0].rstrip(".") in title_words() or len(left) > 1 and is_given_name(left[0])):
-        return m.end()
+            left[0].rstrip(".") in title_words() or len(left) > 1 and is_given_name(left[0])
+            or len(left) > 1 and all(w[:1].isupper() and not w.isupper() for w in left)):
+        return m.end()  # "Kwesi Asante-Darko of the ECOWAS Commission": two name words, no cue word
     return 0
 
 
@@ -370,6 +387,8 @@ def _split_at_and(text: str, start: int, end: int, cue_words: frozenset[str]) ->
     out = []
     for m in re.finditer(r"\s+(?:and|et|&)\s+", text[start:end]):
         following = WORD.match(text, start + m.end())
+        if following and FIRST_PERSON.fullmatch(following.group()):
+            return out + [(start, start + m.start())]  # "from the Department of Health and I'll moderate"
         if following and following.group() in cue_words:
             out.append((start, start + m.start()))
             start += m.end()

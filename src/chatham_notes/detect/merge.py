@@ -17,7 +17,7 @@ from .intervals import DisjointSpans
 from .gazetteer import place_tier
 from .lexicon import is_common_word, is_first_name, is_given_name, keep_terms, title_alternation, title_words
 from .sources import Source
-from .text import WORD, Hit
+from .text import FIRST_PERSON, WORD, Hit
 
 def priority(hit: Hit) -> int:
     return Source.of(hit.detector).priority
@@ -153,7 +153,7 @@ def extend_name_parts(hit: Hit, text: str) -> Hit:
         if not m:
             return hit
         word, first = m.group(1), WORD.match(hit.text)
-        if is_common_word(word) and not is_given_name(word) or word in title_words() or word in keep_terms() or place_tier(word):
+        if is_common_word(word) and not is_given_name(word) or FIRST_PERSON.fullmatch(word) or word in title_words() or word in keep_terms() or place_tier(word):
             return hit
         if first and is_first_name(first.group()) and not is_first_name(word):
             return hit  # "Manuel Bautista" is whole: what comes before is no part of it

@@ -32,6 +32,10 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start])) if start else True
 
 
+# "I", "I'm", "I'll": capitalised, yet never a word of a name.
+FIRST_PERSON = re.compile(r"I(?:['’](?:m|ll|ve|d))?")
+
+
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
