@@ -42,9 +42,36 @@ def test_dominant_language() -> None:
 def test_language_uncertain_block_takes_the_default():
     """Regression: lingua leans French on this English line (0.60); below the confidence bar the
     document's language wins instead of the guess."""
-    text = "Chair: Dr Diallo (WHO). Rapporteur's notes, not verbatim; comments are not attributed."
+    text = "Chair: Dr Diallo (WHO). Rapporteur's notes, verbatim comments attributed."
     assert detect_language(text, default=Lang.EN) is Lang.EN
     assert detect_language(text) is Lang.UNKNOWN
+    # with its function words ("not", "are"), the same line is plainly English: lingua is not asked
+    assert detect_language("Chair: Dr Diallo (WHO). Rapporteur's notes, not verbatim; comments are not attributed.") \
+        is Lang.EN
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The prices rose in Dakar.", Lang.EN),
+    ("Les prix ont augmenté à Dakar.", Lang.FR),
+    ("The UN and the ONU agree.", Lang.EN),  # acronyms are not the French article "un"
+    ("Mr de Souza spoke about the data.", None),  # "de": both lists, lingua decides
+    ("Prices rose.", None),  # one function word: not enough
+])
+def test_plain_function_words_decide_without_lingua(text: str, lang: Lang | None) -> None:
+    from chatham_notes.language import _clean, _plainly
+
+    assert _plainly(_clean(text)) is lang
+
+
+def test_a_note_of_plain_texts_never_loads_lingua() -> None:
+    import subprocess
+    import sys
+
+    code = ("from chatham_notes import language as l; "
+            "l.detect_languages(['The prices rose in Dakar, as the data show.', 'Les prix ont augmenté à Dakar.']); "
+            "print(l._detector.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
 
 
 def test_sentence_languages_tell_each_sentence_and_short_ones_by_lingua_or_neighbour():
