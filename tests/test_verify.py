@@ -280,3 +280,22 @@ def test_units_are_searched_in_batches(monkeypatch) -> None:
     matcher = needles_for(ROSTER, []).matcher()
     leaks = verify._leaks_in_units("word/document.xml", units, matcher)
     assert [(leak.location, leak.text) for leak in leaks] == [("paragraph 13", "Marguerite Rose")]
+
+
+def test_a_reference_is_removed_but_never_a_needle(tmp_path: Path) -> None:
+    """"the Ministry" for the participant's ministry is removed; "Ministry" is no needle, so the
+    Ministry of Finance, another body named as content, neither leaks nor makes the check refuse."""
+    from chatham_notes.pipeline import Options, analyse, read_documents, write_summary
+    from chatham_notes.verify import document_text
+
+    note = tmp_path / "note.md"
+    note.write_text("Dr Malia Fonoti (Ministry of Public Health) opened the session.\n\n"
+                    "The Ministry is reviewing the code; the Ministry of Finance disagrees.\n", encoding="utf-8")
+    analysis = analyse(read_documents([note]), Roster(), Options())
+    references = [m for d in analysis.detections for m in d.mentions if m.detector == "reference"]
+    assert [m.text for m in references] == ["Ministry"]
+    needles = {n.text for n in needles_for(Roster(), analysis.detections).items}
+    assert "Ministry" not in needles and "Ministry of Public Health" in needles
+    write_summary(analysis, tmp_path / "out.docx")
+    text = document_text(tmp_path / "out.docx")
+    assert "Ministry of Finance" in text and "The Ministry is" not in text and "Public Health" not in text

@@ -92,6 +92,8 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: I
     languages, headings, generic phrases) is never a needle: it is written into every summary;
     nor is a text the reviewer decided to keep (`kept`): the decision stands everywhere.
     """
+    from .detect.sources import Source
+
     kept_keys = {lower(fold(text.strip())[0]).strip() for text in kept}
     seen: set[tuple[str, Kind]] = set()
     items: list[Needle] = []
@@ -109,7 +111,8 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: I
             for form in party.forms:
                 add(form, party.kind, f"party {party.id}")
         for mention in detection.mentions:
-            add(mention.text, mention.kind, f"finding {mention.id}")
+            if Source.of(mention.detector).needle:
+                add(mention.text, mention.kind, f"finding {mention.id}")
     for text, kind in extra:
         add(text, kind, "decision")
     own = {id(n) for _, _, n in TermMatcher((n.text, n) for n in items).find(_own_text())}

@@ -15,6 +15,7 @@ from .linking import PartyBook, propagate
 from .merge import extend_name_parts, extend_titles, merge
 from .recognisers import RECOGNISERS, BlockContext, recognise
 from .roster_match import RosterMatcher
+from .sources import Source
 from .text import WORD, Hit, sentence_initial
 from .ties import paren_affiliations, tied_guesses, tied_organisations
 
@@ -164,7 +165,7 @@ def _with_forms(book: PartyBook, mentions: list[list[Mention]]) -> list[Party]:
     written: dict[str, set[str]] = {}
     for doc_mentions in mentions:
         for m in doc_mentions:
-            if m.party_id:
+            if m.party_id and Source.of(m.detector).needle:
                 written.setdefault(m.party_id, set()).add(m.text.strip())
     return [replace(party, forms=tuple(sorted(book.forms_of(key) | written.get(party.id, set()))))
             for key, party in book.parties.items()]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import ahocorasick
 from rapidfuzz import process
@@ -14,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, is_common_word, is_first_name, keep_terms, known_orgs, name_particles
+from .lexicon import all_titles, is_common_word, is_first_name, keep_terms, known_orgs, name_particles, org_cues
 from .name_context import names_person
 from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
@@ -127,7 +128,50 @@ def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], s
             elif form.ordinary and form.kind is Kind.PERSON:
                 words.append(hit)
     out += _coordinated(words, hits + out, texts)
-    return out + _fuzzy_links(forms, texts, hits + out)
+    out += _fuzzy_links(forms, texts, hits + out)
+    return out + references(book, hits, texts)
+
+
+def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """ "the Ministry", « l'Agence », « le ministère » where a participant's organisation is the
+    note's only one with that head word ("Ministry of Public Health"): the definite article and
+    the head alone, followed by no name of its own ("the Ministry of Finance" is another body)."""
+    heads: dict[str, set[str]] = {}  # head word (folded) -> party keys
+    cue_words = {fold(w) for w in org_cues("en") | org_cues("fr")}
+    for h in hits:
+        if h.kind is Kind.AFFILIATION and (key := book.key(h)):
+            for name in (h.text, *book.names_of(key)):  # "MoHS" in the note, its full name in the roster
+                for w in WORD.finditer(fold(name)):
+                    if w.group() in cue_words:
+                        heads.setdefault(w.group(), set()).add(key)
+    unique = {head: next(iter(keys)) for head, keys in heads.items() if len(keys) == 1}
+    if not unique:
+        return []
+    pattern = _reference_pattern(tuple(sorted(unique)))
+    taken: dict[tuple[str, Field], list[tuple[int, int]]] = {}
+    for h in hits:
+        taken.setdefault((h.block_id, h.field), []).append((h.start, h.end))
+    out = []
+    for where, text in texts.items():
+        for m in pattern.finditer(fold(text)):
+            start, end = m.span("head")
+            surface = text[start:end]
+            after = text[end:end + 40]
+            if re.match(r"\s+[A-ZÀ-Ý]", after) or text[m.start()] in "tT" and not surface[:1].isupper():
+                continue  # "the Ministry Working Group"; "the ministry" in lower case is the English word
+            if any(s < end and start < e for s, e in taken.get(where, ())):
+                continue
+            out.append(Hit(where[0], where[1], start, end, surface, Kind.AFFILIATION, Source.REFERENCE, 0.6,
+                           unique[m.group("head")]))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _reference_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """Over folded text: an article, a folded head word, and no "of"/"de" after it."""
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:the\s+|le\s+|la\s+|l['’]\s*)(?P<head>{alternation})(?![\w'’-])"
+                      rf"(?!\s+(?:of|for|on|de|du|des|pour|d['’]))")
 
 
 _AND = re.compile(r"\s*(?:,|and|et|&|\+|/)\s*")
@@ -221,6 +265,10 @@ class PartyBook:
         """Keeps the forms propagation looked for, so that each party carries them."""
         for form in forms.values():
             self._forms.setdefault(form.party_key, set()).add(form.text)
+
+    def names_of(self, key: str) -> list[str]:
+        """The folded names the roster gives an organisation party (its affiliation and aliases)."""
+        return [name for name, org_key in self._roster_orgs.items() if org_key == key]
 
     def forms_of(self, key: str) -> set[str]:
         """The forms of a party that propagation looked for (its mentions add theirs)."""

@@ -31,6 +31,7 @@ class Source(StrEnum):
     CUE_ORG = "cue:org"  # a phrase with an organisation word
     PROPAGATED = "propagated"  # another occurrence of a party's form
     PROPAGATED_FUZZY = "propagated:fuzzy"  # a misspelt or lower-case form of a party's name
+    REFERENCE = "reference"  # "the Ministry" for the one ministry a participant is from
     ROSTER_FUZZY = "roster:fuzzy"  # a misspelt roster surname
     SPACY = "spacy"  # a spaCy entity
     PLACE = "place"  # a place that identifies a person ("our colleague in Abidjan")
@@ -46,6 +47,13 @@ class Source(StrEnum):
     @property
     def firm(self) -> bool:
         return self in _FIRM
+
+    @property
+    def needle(self) -> bool:
+        """Whether the finding's text is itself a form to look for in a shareable file. A
+        reference ("the Ministry") names its party only where the note writes it: elsewhere
+        "Ministry" is a word ("the Ministry of Finance"), so it is removed but never a needle."""
+        return self is not Source.REFERENCE
 
     @classmethod
     def of(cls, detector: str) -> Source:
@@ -64,7 +72,7 @@ _PRIORITY = {
     Source.PRESIDIO: 100, Source.ROSTER: 90, Source.LABEL: 85, Source.LEXICON: 80, Source.CUE_TITLE: 75,
     Source.ROLE: 72, Source.CUE_AFTER: 70, Source.CUE_BEFORE: 70, Source.CUE_INITIALS: 70, Source.CUE_ASIDE: 68,
     Source.CUE_VOCATIVE: 67, Source.CUE_PAREN: 66, Source.CUE_CONTACT: 66, Source.CUE_ORG: 65,
-    Source.PROPAGATED: 62, Source.PROPAGATED_FUZZY: 61, Source.ROSTER_FUZZY: 60, Source.SPACY: 50,
+    Source.PROPAGATED: 62, Source.PROPAGATED_FUZZY: 61, Source.REFERENCE: 58, Source.ROSTER_FUZZY: 60, Source.SPACY: 50,
     Source.PLACE: 48, Source.FIRSTNAME: 45,
 }
 _FIRM = frozenset({Source.ROSTER, Source.ROSTER_FUZZY, Source.LABEL, Source.PRESIDIO})
