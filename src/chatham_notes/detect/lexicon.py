@@ -162,15 +162,23 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """`word` is a given name of `given_names`, in any case, with or without its accents ("Élise")."""
-    word = word.lower()
-    return word in given_names() or _fold(word) in given_names()
+    """`word` is a given name of `given_names`, in any case, with or without its accents ("Élise");
+    a hyphenated one if each part is ("Fleur-Ange")."""
+    return _in_names(word.lower(), given_names())
 
 
 def is_first_name(word: str) -> bool:
-    """`word` is a given name that is no ordinary word (`first_names`), in any case and accents."""
+    """`word` is a given name that is no ordinary word (`first_names`), in any case and accents;
+    a hyphenated one if each part is a given name: "Fleur-Ange" is no ordinary word."""
     word = word.lower()
-    return word in first_names() or _fold(word) in first_names()
+    return _in_names(word, first_names()) or "-" in word and _in_names(word, given_names())
+
+
+def _in_names(word: str, names: frozenset[str]) -> bool:
+    if word in names or _fold(word) in names:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p and (p in names or _fold(p) in names) for p in parts)
 
 
 def _fold(word: str) -> str:
