@@ -26,7 +26,8 @@ Annotation conventions (they only matter for the exact-match figures):
 - a role span covers the whole noun phrase (`[[our colleague in Abidjan|role]]`).
 
 Every non-empty line after the header is one block. A line of the form
-`[[Name|person]] (Affiliation): text` or `[[Name|person]]: text` becomes a TURN block whose
+`[[Name|person]] (Affiliation): text` or `[[Name|person]]: text` (after a `[hh:mm:ss]` timestamp,
+which then opens the turn's text) becomes a TURN block whose
 `Speaker` holds the label: gold spans inside the label are evaluated on the SPEAKER and
 SPEAKER_AFFILIATION fields. Any other line is a PARAGRAPH block.
 """
@@ -73,7 +74,7 @@ SETS = {
 KINDS = ("person", "affiliation", "contact", "role")
 
 _CLOSE = re.compile(r"\|(" + "|".join(KINDS) + r")(?:@([\w-]+))?\]\]")
-_TURN = re.compile(r"^\[\[(?P<name>[^\[\]|]+)\|person(?:@(?P<key>[\w-]+))?\]\](?:\s*\((?P<aff>[^()]*)\))?\s*:\s+(?P<rest>.*)$")
+_TURN = re.compile(r"^(?P<stamp>\[\d{1,2}:\d{2}(?::\d{2})?\]\s+)?\[\[(?P<name>[^\[\]|]+)\|person(?:@(?P<key>[\w-]+))?\]\](?:\s*\((?P<aff>[^()]*)\))?\s*:\s+(?P<rest>.*)$")
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,11 @@ def load_case(path: Path) -> GoldCase:
                           for s, e, k, key in aff_spans]
                 keeps += [KeepTerm(block_id, Field.SPEAKER_AFFILIATION, s, e, affiliation[s:e]) for s, e in aff_keeps]
             text, text_spans, text_keeps = parse_markup(turn.group("rest"))
+            if turn.group("stamp"):  # "[00:12:03] MB: …": the timestamp opens the turn's text, as ingest reads it
+                stamp = turn.group("stamp").strip() + " "
+                text = stamp + text
+                text_spans = [(s + len(stamp), e + len(stamp), k, key) for s, e, k, key in text_spans]
+                text_keeps = [(s + len(stamp), e + len(stamp)) for s, e in text_keeps]
             blocks.append(Block(block_id, BlockKind.TURN, text, lang, location, speaker=Speaker(name=name, affiliation=affiliation)))
         else:
             text, text_spans, text_keeps = parse_markup(marked.strip())

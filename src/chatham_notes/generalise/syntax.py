@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..ingest.speakers import TIMESTAMP
 from ..model import Kind
 from ..resources import read_yaml
 from .attribution import Unit
@@ -123,7 +124,7 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
     window = max(0, unit.start - _WINDOW)
     cue = pats["introduction"].search(text[window:unit.start])
     if cue is None:
-        return None
+        return _bare_introduction(text, units, i)
     start, end, j = window + cue.start("cue"), unit.end, i + 1
     while True:  # "…, I work at Y", "…, de l'association Y": the employer goes with the introduction
         work = pats["work"].match(text, end)
@@ -145,6 +146,22 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
     elif pats["start"].search(text[:start]) and (stop := re.match(r"\s*[.!?…]+\s*", text[end:])):
         end += stop.end()  # a sentence that was only the introduction goes whole
     return replace(unit, start=start, end=end, mention_ids=tuple(m for u in units[i:j] for m in u.mention_ids)), j - i
+
+
+def _bare_introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] | None:
+    """A block that opens with a sentence of nothing but a name and an organisation, then goes on:
+    "Faisal Anwar, Nai Zindagi. Different context: …" (a speaker naming themselves). The sentence
+    goes whole, as an introduction does; a block that is only a name ("- Amina Diallo") stays."""
+    unit = units[i]
+    if re.search(r"\w", TIMESTAMP.sub("", text[:unit.start], count=1)):
+        return None
+    j, end = i + 1, unit.end
+    while j < len(units) and units[j].kind in (*_PERSONISH, Kind.AFFILIATION) and re.fullmatch(r"\s*(?:,|[—–-]|\()\s*", text[end:units[j].start]):
+        end, j = units[j].end, j + 1
+    stop = re.match(r"\s*\)?\s*[.;]\s+(?=\S)", text[end:])
+    if j == i + 1 and len(unit.mention_ids) < 2 or stop is None:  # "Tomas Ribeiro (Fiocruz)." is one unit
+        return None
+    return replace(unit, end=end + stop.end(), mention_ids=tuple(m for u in units[i:j] for m in u.mention_ids)), j - i
 
 
 def coordinated(text: str, units: Sequence[Unit], i: int,

@@ -67,7 +67,7 @@ def at_sentence_start(before: str) -> bool:
         return True
     if _ABBREVIATION.search(stripped):
         return False
-    return bool(_SENTENCE_END.search(before.rstrip("«“\"'(" + NBSP + NNBSP)))
+    return bool(_SENTENCE_END.search(stripped + " "))  # "- « ", "Prices rose. (": what opens a sentence
 
 
 def capitalise(text: str) -> str:
