@@ -88,6 +88,8 @@ def test_the_name_lexicons_are_read_only_when_a_block_needs_them() -> None:
     ("Institut de recherche pour le développement", "IRD"),
     ("Université d'État d'Haïti", "UEH"),
     ("Agence nationale de réglementation des activités relatives au cannabis", "ANRAC"),  # one initial left out
+    ("Ministry of Public Health", "MoPH"),  # "of" written small
+    ("Ministry of Health and Sanitation", "MOHS"),
 ])
 def test_acronyms_of_an_organisation(name: str, acronym: str) -> None:
     from chatham_notes.detect.variants import acronyms_of

@@ -79,6 +79,11 @@ def acronyms_of(name: str) -> set[str]:
     if len(letters) < 3 or not letters.isalpha():
         return set()
     forms = {letters}
+    # "of" written small: "MoPH" for the Ministry of Public Health, "MoHS", and in capitals "MOPH"
+    with_of = "".join("o" if w.lower() == "of" else "" if w.lower() in acronym_skip_words() else
+                      _unaccented(w[0]).upper() for w in words if w)
+    if "o" in with_of[1:]:
+        forms |= {with_of, with_of.upper()}
     if len(letters) >= 5:
         forms |= {letters[:i] + letters[i + 1:] for i in range(1, len(letters) - 1)}
     return forms
