@@ -107,3 +107,16 @@ def test_given_names_are_found_with_or_without_accents() -> None:
     from chatham_notes.detect.lexicon import is_given_name
 
     assert is_given_name("Élise") and is_given_name("elise") and not is_given_name("Ministry")
+
+
+@pytest.mark.parametrize(("short", "long", "spells"), [
+    ("ANRS", "Agence nationale de recherches sur le sida et les hépatites virales", True),  # its first words
+    ("GI-TOC", "Global Initiative against Transnational Organized Crime", True),
+    ("PRI", "Penal Reform International", True),
+    ("WHO", "the national drug observatory", False),
+    ("ADB", "Bank", False),  # one word is no expansion
+])
+def test_an_acronym_is_spelt_by_its_expansion(short: str, long: str, spells: bool) -> None:
+    from chatham_notes.detect.linking import _spells
+
+    assert _spells(short, long) is spells

@@ -237,6 +237,65 @@ def _fuzzy_links(forms: dict[str, PartyForm], texts: dict[tuple[str, Field], str
     return out
 
 
+_SHORT = r"[A-Z][A-Za-z]{0,3}(?:-?[A-Z][A-Za-z]{0,3}){1,4}"  # ANRS, MoPH, GI-TOC
+_SHORT_AFTER = re.compile(rf"\s*\(\s*(?P<short>{_SHORT})\s*\)")
+_LONG_AFTER = re.compile(r"\s*\(\s*(?P<long>[^()]{8,160}?)\s*\)")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def acronym_pairs(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """An organisation written with its acronym beside it makes both forms one party:
+    « l'ANRS (Agence nationale de recherches sur le sida…) » and "Penal Reform International (PRI)".
+
+    The long form is the one whose initials spell the short form (`acronyms_of`, in the way of
+    Schwartz and Hearst's definitions); before a "(PRI)", it is the fewest words back from the
+    parenthesis that do, which also mends a name cut short ("Agence nationale de réglementation
+    des activités relatives" for « … relatives au cannabis (ANRAC) »)."""
+    out = []
+    for h in hits:
+        if h.kind is not Kind.AFFILIATION:
+            continue
+        text = texts[(h.block_id, h.field)]
+        if (m := _LONG_AFTER.match(text, h.end)) and re.fullmatch(_SHORT, h.text) and _spells(h.text, m.group("long")):
+            start, long = m.start("long"), m.group("long")
+            book.alias(long, h.text, book.key(h))
+            out.append(Hit(h.block_id, h.field, start, start + len(long), long, Kind.AFFILIATION, Source.CUE_PAREN, 0.8))
+        elif m := _SHORT_AFTER.match(text, end := _name_end(text, h.end)):
+            short = m.group("short")
+            words = list(_LONG_WORD.finditer(text, max(0, end - 200), end))
+            for first in range(len(words) - 1, -1, -1):
+                long = text[words[first].start():end]
+                if _spells(short, long):
+                    key = book.key(replace(h, text=long, start=words[first].start()))
+                    book.alias(short, long, key)
+                    out.append(Hit(h.block_id, h.field, m.start("short"), m.end("short"), short, Kind.AFFILIATION,
+                                   Source.CUE_PAREN, 0.8))
+                    if words[first].start() < h.start or end > h.end:
+                        book.alias(long, long, key)
+                        out.append(Hit(h.block_id, h.field, words[first].start(), end, long, Kind.AFFILIATION,
+                                       Source.CUE_PAREN, 0.8))
+                    break
+    return out
+
+
+def _name_end(text: str, end: int) -> int:
+    """Where a name cut short ends before "(ACRONYM)": up to three more lower-case words
+    (« …relatives au cannabis (ANRAC) »), else `end`."""
+    m = re.match(r"(?:\s+(?:[a-zà-ÿ][\w'’-]*)){1,3}(?=\s*\(\s*" + _SHORT + r"\s*\))", text[end:end + 60])
+    return end + m.end() if m else end
+
+
+def _spells(short: str, long: str) -> bool:
+    """Whether the initials of `long` spell the acronym `short` (hyphens and case aside)."""
+    bare = short.replace("-", "").upper()
+    if " " not in long.strip():
+        return False
+    forms = {a.replace("-", "").upper() for a in acronyms_of(long)}
+    # or the initials of the name's first words: ANRS for « Agence nationale de recherches sur le sida
+    # et les hépatites virales », whose last words came after the acronym
+    return bare in forms or len(bare) >= 3 and any(f.startswith(bare) for f in forms)
+
+
 def _owner(name: str, hits: list[Hit]) -> str:
     """The discovered person a folded name or surname belongs to: "n:" and their full folded name."""
     for h in hits:
@@ -260,6 +319,13 @@ class PartyBook:
                     self._roster_orgs[fold(name)] = self._org_key_of(p.id)
         self._people: dict[str, str] = {}  # folded single word / initials -> discovered person key
         self._forms: dict[str, set[str]] = {}  # party key -> the forms propagation looked for
+        self._aliases: dict[str, str] = {}  # folded organisation form -> the party key of its other form
+
+    def alias(self, form: str, other: str, key: str | None) -> None:
+        """`form` names the organisation party of `other` (whose key is `key`)."""
+        if key:
+            self._aliases[fold(form)] = key
+            self._aliases.setdefault(fold(other), key)
 
     def remember_forms(self, forms: dict[str, PartyForm]) -> None:
         """Keeps the forms propagation looked for, so that each party carries them."""
@@ -267,8 +333,10 @@ class PartyBook:
             self._forms.setdefault(form.party_key, set()).add(form.text)
 
     def names_of(self, key: str) -> list[str]:
-        """The folded names the roster gives an organisation party (its affiliation and aliases)."""
-        return [name for name, org_key in self._roster_orgs.items() if org_key == key]
+        """The folded names the roster or the lexicon gives an organisation party ("MoHS" in the
+        note: "Ministry of Health and Sanitation"; "ANRS": « Agence nationale de recherches… »)."""
+        known = [fold(f) for org in known_orgs() if key == "o:" + org.canonical for f in org.forms]
+        return [name for name, org_key in self._roster_orgs.items() if org_key == key] + known
 
     def forms_of(self, key: str) -> set[str]:
         """The forms of a party that propagation looked for (its mentions add theirs)."""
@@ -314,6 +382,8 @@ class PartyBook:
             if h.key and h.key.startswith("ra:"):
                 return self._org_key_of(h.key[3:])
             folded = fold(h.text)
+            if folded in self._aliases:
+                return self._aliases[folded]
             if folded in self._org_forms:
                 return "o:" + self._org_forms[folded]
             return self._roster_orgs.get(folded, "o:" + folded)

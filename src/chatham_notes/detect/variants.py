@@ -79,6 +79,16 @@ def acronyms_of(name: str) -> set[str]:
     if len(letters) < 3 or not letters.isalpha():
         return set()
     forms = {letters}
+    # a hyphen where the name skips a word: "GI-TOC" for Global Initiative against Transnational…
+    groups, current = [], ""
+    for w in words:
+        if w and w.lower() in acronym_skip_words():
+            groups, current = (groups + [current] if current else groups), ""
+        elif w:
+            current += _unaccented(w[0]).upper()
+    groups += [current] if current else []
+    if len(groups) > 1 and all(len(g) > 1 for g in groups):
+        forms.add("-".join(groups))
     # "of" written small: "MoPH" for the Ministry of Public Health, "MoHS", and in capitals "MOPH"
     with_of = "".join("o" if w.lower() == "of" else "" if w.lower() in acronym_skip_words() else
                       _unaccented(w[0]).upper() for w in words if w)
