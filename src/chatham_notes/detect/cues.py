@@ -202,7 +202,35 @@ def aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
         if words[0].rstrip(".") in title_words() or m.group("name") in keep_terms():
             continue
         out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.PERSON, Source.CUE_ASIDE, 0.8))
-    return out
+    return out + _quick_note_aside(text, block_id, field)
+
+
+# Quick notes typed in lower case: "- ravinesh (fiji police) – seizures up", "losa f. (usp) – one survey".
+_QUICK_ASIDE = re.compile(r"^(?:[-•*]\s+)?(?P<name>[a-zà-ÿ][\w'’-]{2,}(?:\s+[a-zà-ÿ][\w'’-]{2,})?(?:\s+[a-z]\.)?)"
+                          r"\s*\((?P<aff>[a-zà-ÿ][^()]{1,40})\)\s*(?:[–—:-]|(?=[a-zà-ÿ]{3,}))")
+
+
+def _quick_note_aside(text: str, block_id: str, field: Field) -> list[Hit]:
+    """A line of quick notes that opens with a lower-case name and its body in brackets, then a
+    dash, a colon or a verb: the person and the organisation. The name is no ordinary word (or
+    starts with a given name: "jonah sterling"); the body is a short acronym that is no word
+    ("msf") or holds a word for a kind of body ("fiji police", "tonga health min.")."""
+    m = _QUICK_ASIDE.match(text)
+    if not m:
+        return []
+    words = [w.group() for w in WORD.finditer(m.group("name"))]
+    if any(w in keep_terms() or place_tier(w.capitalize()) for w in words) or (
+            any(is_common_word(w) for w in words if len(w) > 2) and not is_given_name(words[0])):
+        return []
+    aff = m.group("aff").strip()
+    aff_words = aff.split()
+    lower_cues = {w.lower() for w in org_cues("en") | org_cues("fr")} | {"min.", "min", "dept", "dept."}
+    body = len(aff_words) == 1 and 2 <= len(aff) <= 6 and aff.isalpha() and not is_common_word(aff) or (
+        len(aff_words) <= 4 and any(w.lower() in lower_cues for w in aff_words))
+    if not body or aff in keep_terms():
+        return []
+    return [Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.PERSON, Source.CUE_ASIDE, 0.75),
+            Hit(block_id, field, m.start("aff"), m.start("aff") + len(aff), aff, Kind.AFFILIATION, Source.CUE_PAREN, 0.75)]
 
 
 def _lower_title_people(text: str, block_id: str, field: Field) -> list[Hit]:

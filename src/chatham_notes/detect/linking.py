@@ -125,8 +125,8 @@ def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], s
             hit = Hit(block_id, field, start, end + 1, surface, form.kind, Source.PROPAGATED, 0.7, form.party_key)
             if _names_party(text, start, end + 1, key, form, field):
                 out.append(hit)
-            elif form.ordinary and form.kind is Kind.PERSON:
-                words.append(hit)
+            elif form.kind is Kind.PERSON and not form.exact:
+                words.append(hit)  # left as a word here, unless coordinated with a name: "Prasad + losa"
     out += _coordinated(words, hits + out, texts)
     out += _fuzzy_links(forms, texts, hits + out)
     return out + references(book, hits, texts)
@@ -178,8 +178,9 @@ _AND = re.compile(r"\s*(?:,|and|et|&|\+|/)\s*")
 
 
 def _coordinated(words: list[Hit], people: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
-    """The ordinary-word forms that `names_person` left as words but that stand in coordination
-    with a person's mention: "Bishop and Frost to co-draft", « Lebon et Mme Petit »."""
+    """The forms of people that were left as words (ordinary words, short lower-case ones) but
+    that stand in coordination with a person's mention: "Bishop and Frost to co-draft",
+    « Lebon et Mme Petit », "Prasad + losa to share"."""
     edges: dict[tuple[str, Field], tuple[set[int], set[int]]] = {}
     for h in people:
         if h.kind is Kind.PERSON:
