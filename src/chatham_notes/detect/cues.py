@@ -108,7 +108,8 @@ def _clean_name(text: str, start: int, whole: str, caps_ok: bool = False, vouche
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     caps_ok = caps_ok or vouched and len(words) > 1 and _given_then_name(words[0][2], words[1][2], vouched=True)
     while words and ((is_common_word(words[0][2]) and not caps_ok and not _given_before_name(words))
-                     or words[0][2].rstrip(".") in title_words() or FIRST_PERSON.fullmatch(words[0][2])):
+                     or words[0][2].rstrip(".") in title_words() or FIRST_PERSON.fullmatch(words[0][2])
+                     or words[0][2].lower() in _one_word_vocative_cues()):  # "Dear Dr Young"
         words.pop(0)
     caps_ok = caps_ok or _given_before_name(words)  # "Grace Rose said": a given name and a surname
     while words and is_common_word(words[-1][2]) and len(words) > 1 and not caps_ok:
@@ -165,6 +166,12 @@ def cue_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
 
 
 @lru_cache(maxsize=1)
+def _one_word_vocative_cues() -> frozenset[str]:
+    """"Dear", "Thanks", « Merci »: words that greet or address, never part of a name."""
+    return frozenset(c.lower().rstrip(",") for c in _vocative_cues() if " " not in c)
+
+
+@lru_cache(maxsize=1)
 def _vocative_cues() -> tuple[str, ...]:
     return tuple(read_yaml("detect", "vocative_cues.yaml")["before"])
 
@@ -206,8 +213,10 @@ def aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
 
 
 # Quick notes typed in lower case: "- ravinesh (fiji police) – seizures up", "losa f. (usp) – one survey".
-_QUICK_ASIDE = re.compile(r"^(?:[-•*]\s+)?(?P<name>[a-zà-ÿ][\w'’-]{2,}(?:\s+[a-zà-ÿ][\w'’-]{2,})?(?:\s+[a-z]\.)?)"
-                          r"\s*\((?P<aff>[a-zà-ÿ][^()]{1,40})\)\s*(?:[–—:-]|(?=[a-zà-ÿ]{3,}))")
+_QUICK_ASIDE = re.compile(r"^(?:[-•*]\s+)?(?:[a-zà-ÿ]+\s?:\s+|[→>]\s*)?"  # "chair: marlon cook (mohwe)"
+                          r"(?P<name>[a-zà-ÿ][\w'’-]{2,}(?:\s+[a-zà-ÿ][\w'’-]{2,})?(?:\s+[a-z]\.)?)"
+                          r"\s*\((?P<aff>[a-zà-ÿ][^()]{1,60})\)\s*(?:[–—:,-]|(?=[a-zà-ÿ]{3,}))")
+_QUICK_BODY_WORDS = frozenset({"min.", "min", "dept", "dept.", "assoc.", "assoc", "coop", "co-op", "ngo", "uni", "univ."})
 
 
 def _quick_note_aside(text: str, block_id: str, field: Field) -> list[Hit]:
@@ -222,15 +231,20 @@ def _quick_note_aside(text: str, block_id: str, field: Field) -> list[Hit]:
     if any(w in keep_terms() or place_tier(w.capitalize()) for w in words) or (
             any(is_common_word(w) for w in words if len(w) > 2) and not is_given_name(words[0])):
         return []
-    aff = m.group("aff").strip()
-    aff_words = aff.split()
-    lower_cues = {w.lower() for w in org_cues("en") | org_cues("fr")} | {"min.", "min", "dept", "dept."}
-    body = len(aff_words) == 1 and 2 <= len(aff) <= 6 and aff.isalpha() and not is_common_word(aff) or (
-        len(aff_words) <= 4 and any(w.lower() in lower_cues for w in aff_words))
-    if not body or aff in keep_terms():
+    lower_cues = {w.lower() for w in org_cues("en") | org_cues("fr")} | _QUICK_BODY_WORDS
+    bodies = []
+    for item in re.finditer(r"[^,;]+", m.group("aff")):  # "(sgu, grenada)", "(growers' coop, svg … assoc.)"
+        aff = item.group().strip()
+        words = aff.split()
+        if aff and aff not in keep_terms() and not place_tier(aff.capitalize()) and (
+                len(words) == 1 and 2 <= len(aff) <= 6 and aff.isalpha() and not is_common_word(aff)
+                or len(words) <= 5 and any(w.lower().strip("'’") in lower_cues for w in words)):
+            start = m.start("aff") + item.start() + item.group().index(aff)
+            bodies.append(Hit(block_id, field, start, start + len(aff), aff, Kind.AFFILIATION, Source.CUE_PAREN, 0.75))
+    if not bodies:
         return []
     return [Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.PERSON, Source.CUE_ASIDE, 0.75),
-            Hit(block_id, field, m.start("aff"), m.start("aff") + len(aff), aff, Kind.AFFILIATION, Source.CUE_PAREN, 0.75)]
+            *bodies]
 
 
 def _lower_title_people(text: str, block_id: str, field: Field) -> list[Hit]:

@@ -174,7 +174,7 @@ def _reference_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
                       rf"(?!\s+(?:of|for|on|de|du|des|pour|d['’]))")
 
 
-_AND = re.compile(r"\s*(?:,|and|et|&|\+|/)\s*")
+_AND = re.compile(r"\s*(?:,|and|et|&|\+|/|vs\.?|v\.|versus|contre)\s*")
 
 
 def _coordinated(words: list[Hit], people: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Field, Kind
 from .intervals import DisjointSpans
 from .gazetteer import place_tier
-from .lexicon import is_common_word, is_first_name, is_given_name, keep_terms, title_alternation, title_words
+from .lexicon import is_common_word, is_first_name, is_given_name, org_cues, keep_terms, title_alternation, title_words
 from .sources import Source
 from .text import FIRST_PERSON, WORD, Hit
 
@@ -36,8 +36,17 @@ def _absorbs(outer: Hit, inner: Hit) -> bool:
     if outer.kind is Kind.ROLE:
         return not (inner.kind is Kind.PERSON and _firm(inner))
     if outer.kind is Kind.AFFILIATION:
+        if inner.kind is Kind.PERSON and not _names_a_body(outer.text):
+            return False  # spaCy's ORG "Dear Dr Young" holds a person, not a body named after one
         return inner.kind is Kind.AFFILIATION or (inner.kind in (Kind.PERSON, Kind.PLACE) and not _firm(inner))
     return outer.kind is inner.kind
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether an organisation's name says it is a body ("Kwame Nkrumah University", "Gates
+    Foundation"): a word for a kind of body, or an acronym."""
+    cue_words = org_cues("en") | org_cues("fr")
+    return any(w in cue_words or (w.isupper() and len(w) > 1) for w in (m.group() for m in WORD.finditer(text)))
 
 
 def _piece(text: str, hit: Hit, start: int, end: int) -> Hit | None:

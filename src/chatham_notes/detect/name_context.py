@@ -76,6 +76,8 @@ def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> 
         return True
     surface = text[start:end]
     if not is_capitalised(surface):  # "meg asked about...": a subject of an attribution verb
+        if re.fullmatch(r"(?:[-•*→>]\s*)?", text[:start].strip()) and re.match(r"\s?:\s", text[end:end + 3]):
+            return True  # a label in quick notes: "- cook: 34 licensed farmers so far"
         return cue_after(text, end) and not DETERMINER_BEFORE.search(text, max(0, start - 30), start)
     after = text[end:end + 40]
     if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):

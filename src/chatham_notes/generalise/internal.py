@@ -100,8 +100,13 @@ def is_sign_off(text: str) -> bool:
 
 
 def after_sign_off(text: str) -> bool:
-    """A short line with no sentence in it (a name, a title, a phone number)."""
-    return len(text.split()) <= 8 and not re.search(r"[.!?…]\s*$", text)
+    """A short line with no sentence in it (a name, a title, a phone number); its contact details
+    do not count ("Rapporteur, Pain Policy Initiative | r.pe@example.org | +44 20 7946 0321")."""
+    words = _CONTACT_TOKENS.sub(" ", text).split()
+    return len(words) <= 8 and not re.search(r"[.!?…]\s*$", text)
+
+
+_CONTACT_TOKENS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\+?\d[\d\s().-]{5,}\d|[|•·/]")
 
 
 def sign_off_lines() -> int:
