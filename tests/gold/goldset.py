@@ -69,6 +69,7 @@ SETS = {
     "parties": GOLD_DIR.parent / "gold_parties",
     "blind": GOLD_DIR.parent / "gold_blind",
     "blind2": GOLD_DIR.parent / "gold_blind2",
+    "blind3": GOLD_DIR.parent / "gold_blind3",
 }
 
 KINDS = ("person", "affiliation", "contact", "role")
