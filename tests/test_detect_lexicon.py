@@ -97,10 +97,12 @@ def test_acronyms_of_an_organisation(name: str, acronym: str) -> None:
     assert acronym in acronyms_of(name)
 
 
-def test_no_acronym_of_one_or_two_words() -> None:
+def test_two_letters_only_for_two_words_or_a_name_with_its_article() -> None:
     from chatham_notes.detect.variants import acronyms_of
 
-    assert acronyms_of("Oxfam") == set() and acronyms_of("Health Canada") == set()
+    assert acronyms_of("Oxfam") == set()
+    assert acronyms_of("Rassemblement national") == {"RN"} and acronyms_of("Les Républicains") == {"LR"}
+    assert "MdM" in acronyms_of("Médecins du Monde") and "MM" not in acronyms_of("Médecins du Monde")
 
 
 def test_given_names_are_found_with_or_without_accents() -> None:

@@ -93,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                 rf"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])"
                                 rf"[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:(?:and|et|of|de|la|du|des|l['’])\s*)+[A-ZÀ-Þ][\w’'\-]*){{0,4}})"),
         # « la coopérative Tifawt », « l'association Espace Confiance »: a kind of body in lower case, then its name
-        "named_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(tuple(sorted({w.lower() for w in org_cues('en') | org_cues('fr') if len(w) > 4})))})"
+        "named_org": re.compile(rf"(?:(?<=[ldLD]['’])|(?<![\w’']))(?P<name>(?:{_alts(tuple(sorted({w.lower() for w in org_cues('en') | org_cues('fr') if len(w) > 4})))})"
                                 rf"\s+(?-i:[A-ZÀ-Þ][\w’'\-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w’'\-]+)){{0,3}})"),
         "acronym": re.compile(r"(?<![\w&])[A-Z][A-Za-z]?[A-Z0-9&]{1,8}s?(?![\w&])"),
     }
@@ -458,11 +458,11 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         if not place_tier(name) and name not in keep_terms() and not is_given_name(name.split()[0]) \
                 and not is_common_word(name):
             out.append(Hit(block_id, field, m.start("name"), m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.7))
-    for m in _patterns()["named_org"].finditer(text):
-        name = m.group("name").split(None, 1)[1]
+    for m in _patterns()["named_org"].finditer(text):  # the name, not its kind: "Tifawt" alone is its form too
+        kind, name = m.group("name").split(None, 1)
+        start = m.end("name") - len(name)
         if not place_tier(name) and name not in keep_terms() and name.split()[0].rstrip(".") not in title_words():
-            out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
-                           Source.CUE_ORG, 0.75))
+            out.append(Hit(block_id, field, start, m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.75))
     for m in _patterns()["lower_org"].finditer(text):
         out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
                        Source.CUE_ORG, 0.75))

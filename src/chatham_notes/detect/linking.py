@@ -144,6 +144,10 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
                 for w in WORD.finditer(fold(name)):
                     if w.group() in cue_words:
                         heads.setdefault(w.group(), set()).add(key)
+                if member := _GROUP_MEMBERS.match(fold(name)):  # « groupe Socialistes… » -> « les Socialistes »
+                    word = member.group(1)
+                    for head in {word, word + "s", word.removesuffix("s")}:
+                        heads.setdefault(head, set()).add(key)
     unique = {head: next(iter(keys)) for head, keys in heads.items() if len(keys) == 1}
     if not unique:
         return []
@@ -166,11 +170,15 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
     return out
 
 
+# A parliamentary or party group named after its members: « groupe Écologiste et social », "the Green group"
+_GROUP_MEMBERS = re.compile(r"(?:groupe|group|parti|party)\s+(?:des\s+|of\s+(?:the\s+)?)?([a-z][\w-]{3,})")
+
+
 @lru_cache(maxsize=64)
 def _reference_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Over folded text: an article, a folded head word, and no "of"/"de" after it."""
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:the\s+|le\s+|la\s+|l['’]\s*)(?P<head>{alternation})(?![\w'’-])"
+    return re.compile(rf"(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*)(?P<head>{alternation})(?![\w'’-])"
                       rf"(?!\s+(?:of|for|on|de|du|des|pour|d['’]))")
 
 
@@ -238,7 +246,7 @@ def _fuzzy_links(forms: dict[str, PartyForm], texts: dict[tuple[str, Field], str
     return out
 
 
-_SHORT = r"[A-Z][A-Za-z]{0,3}(?:-?[A-Z][A-Za-z]{0,3}){1,4}"  # ANRS, MoPH, GI-TOC
+_SHORT = r"[A-Z][A-Za-z]{0,3}(?:-?[A-Z][A-Za-z]{0,3}){1,4}\+?"  # ANRS, MoPH, GI-TOC, APN+
 _SHORT_AFTER = re.compile(rf"\s*\(\s*(?P<short>{_SHORT})\s*\)")
 _LONG_AFTER = re.compile(r"\s*\(\s*(?P<long>[^()]{8,160}?)\s*\)")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -288,7 +296,7 @@ def _name_end(text: str, end: int) -> int:
 
 def _spells(short: str, long: str) -> bool:
     """Whether the initials of `long` spell the acronym `short` (hyphens and case aside)."""
-    bare = short.replace("-", "").upper()
+    bare = re.sub(r"[^A-Za-z]", "", short).upper()
     if " " not in long.strip():
         return False
     forms = {a.replace("-", "").upper() for a in acronyms_of(long)}

@@ -46,7 +46,8 @@ def _names_a_body(text: str) -> bool:
     """Whether an organisation's name says it is a body ("Kwame Nkrumah University", "Gates
     Foundation"): a word for a kind of body, or an acronym."""
     cue_words = org_cues("en") | org_cues("fr")
-    return any(w in cue_words or (w.isupper() and len(w) > 1) for w in (m.group() for m in WORD.finditer(text)))
+    return any(w in cue_words or w.capitalize() in cue_words or (w.isupper() and len(w) > 1)
+               for w in (m.group() for m in WORD.finditer(text)))
 
 
 def _piece(text: str, hit: Hit, start: int, end: int) -> Hit | None:

@@ -34,6 +34,7 @@ from .lexicon import is_common_word, org_cues, role_nouns
 from .name_context import cue_after
 from .sources import Source
 from .text import WORD, Hit
+from .variants import acronyms_of
 
 _PARENS = re.compile(r"\s*\((?P<inner>[^()\n]{2,80})\)")
 # "M. Thierry Vauclair, d'Enabel, a souligné": an organisation in an apposition after the name.
@@ -63,8 +64,10 @@ def _names_an_organisation(inner: str, words: list[str]) -> bool:
 
 
 def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
-    """The organisation in parentheses right after a person's name."""
-    out = []
+    """The organisation in parentheses right after a person's name: one that names itself as a
+    body (`_names_an_organisation`), or a capitalised phrase whose acronym the note writes
+    elsewhere (« M. X (Rassemblement national) … le RN déposera »)."""
+    out, acronyms = [], None
     for h in hits:
         if h.kind is not Kind.PERSON:
             continue
@@ -73,8 +76,13 @@ def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> 
             continue
         inner = m.group("inner").strip()
         words = [w.group() for w in WORD.finditer(inner)]
-        if not words or not _names_an_organisation(inner, words) or place_tier(inner) or _is_role(inner):
+        if not words or place_tier(inner) or _is_role(inner):
             continue
+        if not _names_an_organisation(inner, words):
+            if acronyms is None:
+                acronyms = {w for text in texts.values() for w in re.findall(r"\b[A-Z][A-Za-z]?[A-Z]+\b", text)}
+            if not (inner[0].isupper() and len(words) > 1 and acronyms_of(inner) & acronyms):
+                continue
         start = m.start("inner") + m.group("inner").index(inner)
         out.append(Hit(h.block_id, h.field, start, start + len(inner), inner, Kind.AFFILIATION, Source.CUE_PAREN, 0.8))
     return out

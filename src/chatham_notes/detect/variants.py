@@ -68,17 +68,34 @@ def initials_forms(name: str) -> set[str]:
     return {f for f in forms if len(f.replace(".", "").replace(" ", "").replace("-", "")) >= 2}
 
 
+_ARTICLES = frozenset({"les", "la", "le", "the"})
+
+
 def acronyms_of(name: str) -> set[str]:
     """The acronyms an organisation's name is likely written as: the initials of its words
     without function words ("Asian Development Bank" -> ADB, « Institut de recherche pour le
     développement » -> IRD), and, for five initials or more, with one inner initial left out
     (« Agence nationale de réglementation des activités relatives au cannabis » -> ANRAC).
-    Three letters at least: two-letter initials name too many things."""
+    Two letters only for a two-word name or one with its article: two-letter initials name too
+    many things."""
     words = [re.sub(r"^[ldLD]['’]", "", w) for w in re.findall(r"[^\W\d_][\w'’]*", name)]
     letters = _unaccented("".join(w[0] for w in words if w and w.lower() not in acronym_skip_words())).upper()
-    if len(letters) < 3 or not letters.isalpha():
+    every = _unaccented("".join(w[0] for w in words if w)).upper()
+    if words and words[0].lower() in _ARTICLES and len(every) >= 2:
+        return {every}  # a party's name with its article: "LR" for Les Républicains, "LFI"
+    if not letters.isalpha():
         return set()
-    forms = {letters}
+    forms = set()
+    # "of", "de" written small: "MoPH" for the Ministry of Public Health, "MdM" for Médecins du
+    # Monde, and in capitals ("MOPH")
+    small = {"of": "o", "de": "d", "du": "d", "des": "d"}
+    with_small = "".join(small.get(w.lower(), "" if w.lower() in acronym_skip_words() else _unaccented(w[0]).upper())
+                         for w in words if w)
+    if len(with_small) >= 3 and any(c.islower() for c in with_small[1:-1]):
+        forms |= {with_small, with_small.upper()}
+    if len(letters) < 2 or len(letters) == 2 and len(words) != 2:
+        return forms  # two letters only for a two-word name: "RN" for Rassemblement national
+    forms.add(letters)
     # a hyphen where the name skips a word: "GI-TOC" for Global Initiative against Transnational…
     groups, current = [], ""
     for w in words:
@@ -89,13 +106,12 @@ def acronyms_of(name: str) -> set[str]:
     groups += [current] if current else []
     if len(groups) > 1 and all(len(g) > 1 for g in groups):
         forms.add("-".join(groups))
-    # "of" written small: "MoPH" for the Ministry of Public Health, "MoHS", and in capitals "MOPH"
-    with_of = "".join("o" if w.lower() == "of" else "" if w.lower() in acronym_skip_words() else
-                      _unaccented(w[0]).upper() for w in words if w)
-    if "o" in with_of[1:]:
-        forms |= {with_of, with_of.upper()}
     if len(letters) >= 5:
         forms |= {letters[:i] + letters[i + 1:] for i in range(1, len(letters) - 1)}
+    if (last := re.search(r"[^\W\d_]+(?:-[^\W\d_]+)+\s*$", name)) and len(letters) >= 3:
+        parts = "".join(_unaccented(p[0]).upper() for p in last.group().strip().split("-"))
+        if letters.endswith(parts) and len(letters) > len(parts):  # « …de la Nouvelle-Calédonie » -> "ASS-NC"
+            forms.add(letters[:-len(parts)] + "-" + parts)
     return forms
 
 

@@ -61,6 +61,13 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _kinds_of_body() -> set[str]:
+    """The organisation words of detection, in lower case ("coopérative", "association")."""
+    from ..detect.lexicon import org_cues
+
+    return {w.lower() for w in org_cues("en") | org_cues("fr") if len(w) > 4}
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The compiled patterns of patterns.yaml."""
@@ -89,6 +96,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                               rf"(?:{_alternation(data['joiners'])})\s*$", re.I),
         "role_after": re.compile(rf"\s+(?:{_alternation(data['role_words'])})(?![\w-])", re.I),
         "back": re.compile(rf"(?<![\w-])(?:{_alternation(data['back_reference'])})\s+$", re.I),
+        # « la coopérative Tifawt », "the cooperative Tifawt": the kind of body goes with its name
+        "kind_before": re.compile(rf"(?<![\w'’-])(?:{_alternation(sorted(_kinds_of_body()))})\s+$"),
         "place_left": re.compile(r"(?<![\w-])(?:based\s+)?(?:in|from|at|à|au|en|de|basée?\s+à)\s+$|(?<![\w-])d['’]$",
                                  re.I),
     }
@@ -157,6 +166,8 @@ def _grow_left(text: str, unit: Unit) -> Unit:
             start = m.start()
         if m := pats["role_before"].search(text[:start]):
             start = m.start()
+    if unit.kind == Kind.AFFILIATION and (m := pats["kind_before"].search(text[:start])):
+        start = m.start()
     if m := pats["article"].search(text[:start]):
         start = m.start()
     prefix = ""
@@ -180,7 +191,7 @@ def _possessive(text: str, unit: Unit) -> Unit | None:
 def _apposition_end(text: str, unit: Unit, units: list[Unit], j: int) -> int | None:
     """End of ", head of research at Y," after a person, or None if what follows is not one."""
     # a dash or a quotation mark ends it: "X, Centre for Y — harm reduction" (what follows is the topic)
-    m = re.match(r",\s*([^,;.()!?\n—–\"“”«»]{1,120}?)\s*(,|(?=[.;!?\n—–\"“”«»])|$)", text[unit.end:])
+    m = re.match(r",\s*([^,;:.()!?\n—–\"“”«»]{1,120}?)\s*(,|(?=[.;:!?\n—–\"“”«»])|$)", text[unit.end:])
     if not m:
         return None
     phrase = m.group(1)

@@ -41,7 +41,7 @@ _OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])|\s+(?=(?:who|whose|qui|dont)\b)")
 # what a name's unit may still take (a parenthesis, the rest of the name) before a description opens
 _AHEAD = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[A-ZÀ-Þ][\w'’\-]*){0,4}(?:\s*,\s*[a-zà-ÿ]|\s+(?:who|whose|qui|dont)\b)")
 _APPOSED = re.compile(r"\s*(?:,|=|/|[–—-])\s*")  # an organisation in apposition after the name
-_STOP = re.compile(r",|;|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
+_STOP = re.compile(r",|;|:|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
 # "who noted that…", « qui rappelle que… »: a relative clause that reports what was said (an
 # attribution verb of detection, models/*/cues_after.txt, then what was said); "who chaired" is a role
 _STATEMENT = re.compile(rf"(?i:who|which|qui|que)\s+(?:(?:also|then|later|aussi|ensuite|alors)\s+)?"

@@ -34,9 +34,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import BlockKind, Location, Metadata, Speaker
+from ..resources import read_yaml
 from .blocks import RawBlock, clean_text, strip_emphasis
 from .frontmatter import build_metadata, split_front_matter
 from .speakers import _stop_labels, label_key, parse_label
@@ -84,6 +86,7 @@ class _Parser:
         self.open: _Open | None = None
         self.list_indents: list[int] = []
         self.heading_level = 0
+        self.participants = False  # under a "Participants" heading: "Name – Organisation" lines are no turns
 
     def parse(self, lines: list[str], first_line: int) -> list[RawBlock]:
         self.width = _wrap_width(lines)
@@ -120,7 +123,8 @@ class _Parser:
 
     def _plain(self, stripped: str, number: int) -> None:
         self.list_indents.clear()
-        label = parse_label(strip_emphasis(stripped)) if not stripped.startswith(("http", "www.")) else None
+        label = parse_label(strip_emphasis(stripped)) \
+            if not stripped.startswith(("http", "www.")) and not self.participants else None
         if label is not None:
             self._flush()
             self.open = _Open(BlockKind.TURN, [label[1]], number, speaker=label[0])
@@ -142,6 +146,7 @@ class _Parser:
     def _heading(self, text: str, level: int, number: int, pseudo: bool = False) -> None:
         self._flush()
         self.list_indents.clear()
+        self.participants = is_participants_heading(text)
         if not pseudo:
             self.heading_level = level
         marker = "" if pseudo else "#" * level
@@ -166,7 +171,7 @@ class _Parser:
             self.list_indents.append(indent)
         level = len(self.list_indents) - 1
         text, marker = m.group("text"), _list_marker(m.group("marker"))
-        label = parse_label(strip_emphasis(text))
+        label = None if self.participants else parse_label(strip_emphasis(text))
         if label is not None:
             self.open = _Open(BlockKind.TURN, [label[1]], number, speaker=label[0], level=level, indent=indent,
                               marker=marker)
@@ -184,6 +189,22 @@ class _Parser:
 
     def _loc(self, number: int) -> Location:
         return Location(file=self.file, part="body", line=number)
+
+
+@lru_cache(maxsize=1)
+def _list_words() -> tuple[str, ...]:
+    return tuple(sorted(read_yaml("wording", "patterns.yaml")["list_words"], key=len, reverse=True))
+
+
+def is_participants_heading(text: str) -> bool:
+    """A heading that says a participants list follows ("Participants / line-up", « Liste des
+    participants »): nothing but list words, and at least one."""
+    words = text.casefold()
+    found = False
+    for word in _list_words():
+        words, n = re.subn(rf"(?<![\w·-]){re.escape(word.casefold())}(?![\w·-])", " ", words)
+        found = found or n > 0
+    return found and not re.search(r"[^\W\d_]", words)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
