@@ -68,6 +68,7 @@ def test_label_forms(line: str, name: str, affiliation: str | None, rest: str) -
         "[10:30] Coffee break",
         "09:00 – Session 1: opening",
         "[00:05:00] Note: the sound dropped.",
+        "Andes: coca growers earn three times more.",  # a place opens a topic, not a turn
     ],
 )
 def test_not_labels(line: str) -> None:

@@ -271,6 +271,8 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
     out = []
     for m in re.finditer(NAME_RUN, text):  # the lexicon is read on the first capitalised word, not before
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(m.group())]
+        digits = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w[2])), len(words))
+        words = words[:digits]  # "London WC1E 7HT": a postcode is no surname
         if not words or not is_first_name(words[0][2]) or len(words) == 1 and words[0][2].isupper():
             continue  # one word in capitals is an acronym ("ODA rules"), not the given name Oda
         if len(words) == 1 and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -325,6 +327,8 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
             continue
         end = _cut_at_verb(text, e.start, e.end, name_particles())
         surface = text[e.start:end]
+        if any(ch.isdigit() for ch in surface):
+            continue  # "London WC1E": an address, no person's name has a digit
         words = surface.split()
         if surface.islower() and 1 < len(words) <= 3 and is_given_name(words[0]) and not any(
                 is_common_word(w) and len(w.rstrip(".")) > 1 for w in words[1:]):  # "ruth o.", not "d'accord"

@@ -16,7 +16,7 @@ from .merge import extend_name_parts, extend_titles, merge
 from .recognisers import RECOGNISERS, BlockContext, recognise
 from .roster_match import RosterMatcher
 from .sources import Source
-from .text import WORD, Hit, sentence_initial
+from .text import WORD, Hit, fold, sentence_initial
 from .ties import paren_affiliations, tied_guesses, tied_organisations
 
 _NOT_NAMES = {"GPE", "LOC", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
@@ -77,7 +77,8 @@ class Detector:
             hits += found.hits
             low += found.review
         on = {stage: stage not in self.disabled for stage in STAGES}
-        extend = _extend_names if on["titles"] else (lambda found, _: found)
+        known = _firm_name_words(hits)
+        extend = (lambda found, t: _extend_names(found, t, known)) if on["titles"] else (lambda found, _: found)
         hits = extend(hits, texts)
         vet = (lambda found: veto(found, texts)) if on["vetoes"] else (lambda found: found)
         hits = merge(vet(hits), texts)
@@ -125,11 +126,17 @@ STAGES = (
 )
 
 
-def _extend_names(hits: list[Hit], texts) -> list[Hit]:
+def _extend_names(hits: list[Hit], texts, known: frozenset[str] = frozenset()) -> list[Hit]:
     """Each person hit with the title or name part written before it: found by a recogniser or
-    propagated ("Pita Leota" where only "Leota" was found elsewhere)."""
-    return [extend_titles(extend_name_parts(h, texts[(h.block_id, h.field)]), texts[(h.block_id, h.field)])
+    propagated ("Pita Leota" where only "Leota" was found elsewhere); `known`: the folded words
+    of speaker labels and roster names, parts of a name even when they are ordinary words."""
+    return [extend_titles(extend_name_parts(h, texts[(h.block_id, h.field)], known), texts[(h.block_id, h.field)])
             for h in hits]
+
+
+def _firm_name_words(hits: list[Hit]) -> frozenset[str]:
+    return frozenset(fold(w.group()) for h in hits if h.kind is Kind.PERSON and Source.of(h.detector).firm
+                     for w in WORD.finditer(h.text))
 
 
 def _first_sight(hits: list[Hit]) -> list[Hit]:

@@ -57,8 +57,20 @@ def _months_and_currencies() -> set[str]:
         locale = Locale(lang)
         for context in ("format", "stand-alone"):
             out |= {m.capitalize() for m in locale.months[context]["wide"].values()}
-    out |= {code for code, name in Locale("en").currencies.items() if "(" not in name and len(code) == 3}
+    out |= _current_currencies()
     return out
+
+
+def _current_currencies() -> set[str]:
+    """The codes of the currencies some territory uses today (babel's CLDR), not withdrawn ones:
+    "IEP" (the Irish pound) is an institute's acronym in today's notes, not money."""
+    import datetime
+
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    day = datetime.date(2025, 1, 1)  # fixed, so that detection does not change with the calendar
+    return {code for territory in Locale("en").territories for code in get_territory_currencies(territory, day)}
 
 
 @lru_cache(maxsize=1)

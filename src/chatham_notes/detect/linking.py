@@ -61,8 +61,9 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             out.setdefault(fold(text), form)
 
     for h in sorted(hits, key=lambda x: x.kind is not Kind.PERSON):
-        if h.kind not in (Kind.PERSON, Kind.AFFILIATION) or Source.of(h.detector) in (Source.ROSTER, Source.ROSTER_FUZZY):
-            continue  # every finding that will be removed, weak or firm: its text is a needle
+        if h.kind not in (Kind.PERSON, Kind.AFFILIATION) or Source.of(h.detector) in (Source.ROSTER, Source.ROSTER_FUZZY) \
+                or not Source.of(h.detector).needle:
+            continue  # every finding that will be removed, weak or firm, whose text is a needle
         key = book.key(h)
         if not key:
             continue
@@ -390,6 +391,8 @@ class PartyBook:
         if h.kind is Kind.AFFILIATION:
             if h.key and h.key.startswith("ra:"):
                 return self._org_key_of(h.key[3:])
+            if h.key and h.key.startswith("o:"):
+                return h.key  # a form propagated for its party ("IEP" for the Instituto de Estudios Peruanos)
             folded = fold(h.text)
             if folded in self._aliases:
                 return self._aliases[folded]

@@ -17,7 +17,7 @@ from .intervals import DisjointSpans
 from .gazetteer import place_tier
 from .lexicon import is_common_word, is_first_name, is_given_name, org_cues, keep_terms, title_alternation, title_words
 from .sources import Source
-from .text import FIRST_PERSON, WORD, Hit
+from .text import FIRST_PERSON, WORD, Hit, fold
 
 def priority(hit: Hit) -> int:
     return Source.of(hit.detector).priority
@@ -152,10 +152,12 @@ def extend_titles(hit: Hit, text: str) -> Hit:
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“«]))([A-ZÀ-ÞĀ-ỹ][a-zà-ÿā-ỹ'’\-]+) $")
 
 
-def extend_name_parts(hit: Hit, text: str) -> Hit:
+def extend_name_parts(hit: Hit, text: str, known: frozenset[str] = frozenset()) -> Hit:
     """Takes a capitalised name part written right before a person's name into the finding, when
     it is no ordinary word, title, place or content term: "Nguyễn Thị Hoa" when spaCy found
-    "Thị Hoa". (Left alone, the part would stay beside the placeholder.)"""
+    "Thị Hoa". An ordinary word joins too if `known` holds it (folded): a speaker's label or a
+    roster name says it names someone ("Pita Tuimavave" after the label "Pita:"). (Left alone,
+    the part would stay beside the placeholder.)"""
     if hit.kind is not Kind.PERSON:
         return hit
     for _ in range(2):
@@ -163,7 +165,8 @@ def extend_name_parts(hit: Hit, text: str) -> Hit:
         if not m:
             return hit
         word, first = m.group(1), WORD.match(hit.text)
-        if is_common_word(word) and not is_given_name(word) or FIRST_PERSON.fullmatch(word) or word in title_words() or word in keep_terms() or place_tier(word):
+        if is_common_word(word) and not is_given_name(word) and fold(word) not in known \
+                or FIRST_PERSON.fullmatch(word) or word in title_words() or word in keep_terms() or place_tier(word):
             return hit
         if first and is_first_name(first.group()) and not is_first_name(word):
             return hit  # "Manuel Bautista" is whole: what comes before is no part of it

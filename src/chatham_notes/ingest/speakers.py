@@ -42,6 +42,12 @@ def _particles() -> frozenset[str]:
     return name_particles()
 
 
+def _is_place(label: str) -> bool:
+    from ..detect.gazetteer import place_tier
+
+    return place_tier(label) is not None
+
+
 def label_key(text: str) -> str:
     """Case- and accent-insensitive key with the final full stop dropped."""
     return key(text).strip(" .")
@@ -67,8 +73,8 @@ def _speaker(label: str, affiliation: str | None) -> Speaker | None:
     inner = _INNER_AFF.match(label)
     if inner and affiliation is None:
         label, affiliation = inner.group("label").strip(), inner.group("aff")
-    if not is_name_like(label):
-        return None
+    if not is_name_like(label) or _is_place(label):
+        return None  # "2. Andes: …" opens a topic, not a turn
     affiliation = affiliation.strip() if affiliation else None
     return Speaker(name=label, affiliation=affiliation or None)
 
