@@ -316,8 +316,16 @@ def _attributive(text: str, unit: Unit, grown: Unit) -> bool:
     if not re.fullmatch(r"the\s+", text[grown.start:unit.start], re.I):
         return False
     m = re.match(r"\s+([a-z][a-z-]+)\b", text[unit.end:])
-    return bool(m) and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in _verbs_after() \
-        and not m.group(1).endswith("ed")
+    return bool(m) and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in _stop_words() \
+        and m.group(1) not in _verbs_after() and not m.group(1).endswith("ed")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words: "the Board but…" is no "Board's"."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _role_of(text: str, unit: Unit) -> Unit:

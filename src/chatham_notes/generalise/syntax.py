@@ -130,7 +130,8 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
         work = pats["work"].match(text, end)
         if work and j < len(units) and units[j].kind == Kind.AFFILIATION and units[j].start == work.end():
             end, j = units[j].end, j + 1
-        elif (employer := pats["employer"].match(text, end)) and (j >= len(units) or units[j].start >= employer.end()):
+        elif (employer := pats["employer"].match(text, end)) and (j >= len(units) or units[j].start >= employer.end()) \
+                and not _is_place(employer.group()):
             end = employer.end()  # an employer detection did not find: capitalised words after "from"
         else:
             break
@@ -146,6 +147,14 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
     elif pats["start"].search(text[:start]) and (stop := re.match(r"\s*[.!?…]+\s*", text[end:])):
         end += stop.end()  # a sentence that was only the introduction goes whole
     return replace(unit, start=start, end=end, mention_ids=tuple(m for u in units[i:j] for m in u.mention_ids)), j - i
+
+
+def _is_place(phrase: str) -> bool:
+    """Whether the capitalised words a phrase ends with are a place ("joining from Dhaka")."""
+    from ..detect.gazetteer import place_tier
+
+    name = re.search(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*$", phrase.strip())
+    return bool(name) and place_tier(name.group()) is not None
 
 
 def _bare_introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] | None:
