@@ -52,11 +52,15 @@ def test_accented_given_names_are_read_in_utf8() -> None:
 
 
 def test_given_names_file_is_gender_guessers_list_as_built() -> None:
-    """models/detect/given_names.txt is names_build.py's output for the installed gender-guesser."""
+    """models/detect/given_names.txt is names_build.py's output for the installed gender-guesser;
+    the lexicon adds the hand-written given_names_extra.txt to it."""
     from chatham_notes.detect.lexicon import given_names
     from chatham_notes.detect.names_build import given_names_from_source
+    from chatham_notes.resources import read_list
 
-    assert given_names() == given_names_from_source()
+    assert set(read_list("detect", "given_names.txt")) == given_names_from_source()
+    assert given_names() == given_names_from_source() | set(read_list("detect", "given_names_extra.txt"))
+    assert {"comfort", "sione"} <= given_names()
 
 
 def test_first_names_are_the_given_names_that_are_not_ordinary_words() -> None:

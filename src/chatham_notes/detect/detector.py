@@ -11,7 +11,7 @@ from . import ner
 from .gazetteer import protected_spans, veto
 from .intervals import Coverage
 from .lexicon import is_common_word, keep_terms, title_words
-from .linking import PartyBook, acronym_pairs, propagate
+from .linking import PartyBook, acronym_pairs, expansions, propagate
 from .merge import extend_name_parts, extend_titles, merge
 from .recognisers import RECOGNISERS, BlockContext, recognise
 from .roster_match import RosterMatcher
@@ -86,7 +86,7 @@ class Detector:
         for _ in range(2):  # the second pass propagates what the first one tied (an aside after a propagated name)
             if on["ties"]:
                 hits = merge(hits + vet(paren_affiliations(hits, texts) + tied_guesses(low, hits, texts)), texts)
-                hits = merge(hits + acronym_pairs(book, hits, texts), texts)
+                hits = merge(hits + acronym_pairs(book, hits, texts) + vet(expansions(book, _first_sight(low), hits, texts)), texts)
             book.learn_people(hits)
             if on["ties"]:
                 hits, untied = _keep_tied_organisations(hits, texts, book)

@@ -156,9 +156,10 @@ def given_names() -> frozenset[str]:
     """Every given name (lower case, three letters or more) of gender-guesser's dictionary,
     ordinary words included ("victor", "grace"): for use next to another name-like word only.
 
-    Read from `models/detect/given_names.txt` (built by `names_build.py`) on first use.
+    Read from `models/detect/given_names.txt` (built by `names_build.py`) on first use, with
+    `given_names_extra.txt`: names the dictionary lacks ("comfort", "sione").
     """
-    return frozenset(read_list("detect", "given_names.txt"))
+    return frozenset(read_list("detect", "given_names.txt")) | frozenset(read_list("detect", "given_names_extra.txt"))
 
 
 def is_given_name(word: str) -> bool:

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, is_common_word, is_first_name, keep_terms, known_orgs, name_particles, org_cues
+from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, keep_terms, known_orgs, name_particles, org_cues
 from .name_context import names_person
 from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
@@ -90,10 +90,19 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             for form in initials_forms(name):
                 add(form, PartyForm(form, Kind.PERSON, key, exact=form))
             for word in (w.group() for w in WORD.finditer(name)):
-                if len(word) >= 3 and word.lower() not in name_particles():
+                if len(word) >= 3 and word.lower() not in name_particles() and word.lower() not in _function_words():
                     add(word, PartyForm(word, Kind.PERSON, key, ordinary=is_common_word(word)))
     book.remember_forms(out)
     return out
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words no name part can be, whatever a finding's span held ("and" in "Ms X and Me Y")."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(w for w in EN | FR if not is_given_name(w))
 
 
 def _initials_like(name: str) -> bool:
@@ -285,6 +294,34 @@ def acronym_pairs(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field
                         out.append(Hit(h.block_id, h.field, words[first].start(), end, long, Kind.AFFILIATION,
                                        Source.CUE_PAREN, 0.8))
                     break
+    return out
+
+
+def expansions(book: PartyBook, guesses: list[Hit], hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
+    """The organisation guesses set aside as content whose initials spell an acronym found as a
+    participant's organisation: "Centre for Human Rights and Democracy in Africa" written after
+    "Comfort Ndip (CHRDA)" is CHRDA, one party with it. A guess cut short ("… and Democracy")
+    takes the next few words that complete the acronym ("in Africa")."""
+    acronyms: dict[str, str] = {}
+    for h in hits:
+        if h.kind is Kind.AFFILIATION and re.fullmatch(_SHORT, h.text) and (key := book.key(h)):
+            acronyms.setdefault(re.sub(r"[^A-Za-z]", "", h.text).upper(), key)
+    if not acronyms:
+        return []
+    out = []
+    for g in guesses:
+        if g.kind is not Kind.AFFILIATION or " " not in g.text.strip():
+            continue
+        text = texts[(g.block_id, g.field)]
+        ends = [g.end] + [g.end + m.end() for m in re.finditer(r"\s+[\w'’-]+", text[g.end:g.end + 40])][:4]
+        for end in ends:
+            long = text[g.start:end]
+            spelt = {re.sub(r"[^A-Za-z]", "", a).upper() for a in acronyms_of(long)} & acronyms.keys()
+            if spelt:
+                book.alias(long, long, acronyms[min(spelt)])
+                out.append(replace(g, end=end, text=long, detector=Source.CUE_PAREN.value, score=max(g.score, 0.75),
+                                   key=None))
+                break
     return out
 
 

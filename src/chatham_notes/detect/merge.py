@@ -83,6 +83,8 @@ def _resolve(text: str, h: Hit, overlaps: list[Hit]) -> tuple[list[Hit], list[Hi
     """What hit `h` does to the accepted hits it overlaps (oldest first): (removed, added)."""
     if not overlaps:
         return [], [h]
+    if _coordinates_people(text, overlaps):
+        return [], _pieces_between(text, h, overlaps)  # "Ms Ndip and Me Ngwa": two people, not one
     best = overlaps[0]
     if all(h.start <= a.start and a.end <= h.end and h.end - h.start > a.end - a.start and _absorbs(h, a)
            for a in overlaps):
@@ -94,6 +96,15 @@ def _resolve(text: str, h: Hit, overlaps: list[Hit]) -> tuple[list[Hit], list[Hi
         end = max([h.end] + [a.end for a in overlaps])
         return overlaps, [replace(best, start=start, end=end, text=text[start:end])]
     return [], _pieces_between(text, h, overlaps)
+
+
+_COORDINATOR = re.compile(r"\s*(?:,|;|and|et|&|\+|/|or|ou)\s*", re.I)
+
+
+def _coordinates_people(text: str, overlaps: list[Hit]) -> bool:
+    """Whether accepted person findings a wider guess covers are coordinated ("X and Y")."""
+    people = sorted((a for a in overlaps if a.kind is Kind.PERSON), key=lambda a: a.start)
+    return any(_COORDINATOR.fullmatch(text, a.end, b.start) for a, b in zip(people, people[1:]))
 
 
 def _pieces_between(text: str, h: Hit, overlaps: list[Hit]) -> list[Hit]:

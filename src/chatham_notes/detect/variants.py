@@ -81,8 +81,10 @@ def acronyms_of(name: str) -> set[str]:
     words = [re.sub(r"^[ldLD]['’]", "", w) for w in re.findall(r"[^\W\d_][\w'’]*", name)]
     letters = _unaccented("".join(w[0] for w in words if w and w.lower() not in acronym_skip_words())).upper()
     every = _unaccented("".join(w[0] for w in words if w)).upper()
-    if words and words[0].lower() in _ARTICLES and len(every) >= 2:
-        return {every}  # a party's name with its article: "LR" for Les Républicains, "LFI"
+    if words and words[0].lower() in _ARTICLES:
+        if len(words) <= 3:
+            return {every}  # a party's name with its article: "LR" for Les Républicains, "LFI"
+        words = words[1:]  # "The Centre for Human Rights…": CHR…, the article aside
     if not letters.isalpha():
         return set()
     forms = set()
