@@ -150,9 +150,21 @@ def name_variants(participant: Participant) -> list[Variant]:
             for part in {first, last}:
                 out += [Variant(t, Form.PART, Kind.PERSON, pid) for t in _spelling_variants(part)]
             out += _middle_variants(first, parts[1:-1], pid)
+            out += _particle_surnames(name, pid)
         out += [Variant(t, Form.INITIALS, Kind.PERSON, pid) for t in initials_forms(name)]
     out += _affiliation_variants(participant)
     return _dedupe(out)
+
+
+def _particle_surnames(name: str, pid: str) -> list[Variant]:
+    """The surname with its particles, as "Ms van der Berg" or « M. De Souza » write it: from the
+    first particle after the given name to the end, in either case ("van der Berg", "Van der Berg")."""
+    words = _words(name)
+    at = next((i for i, w in enumerate(words[1:], start=1) if w.lower() in name_particles()), None)
+    if at is None or at == len(words) - 1:
+        return []
+    tail = " ".join(words[at:])
+    return [Variant(t, Form.FULL, Kind.PERSON, pid) for t in {tail, tail[0].upper() + tail[1:], tail[0].lower() + tail[1:]}]
 
 
 def _middle_variants(first: str, middle: list[str], pid: str) -> list[Variant]:

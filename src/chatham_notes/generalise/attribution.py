@@ -316,8 +316,27 @@ def _attributive(text: str, unit: Unit, grown: Unit) -> bool:
     if not re.fullmatch(r"the\s+", text[grown.start:unit.start], re.I):
         return False
     m = re.match(r"\s+([a-z][a-z-]+)\b", text[unit.end:])
-    return bool(m) and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in _stop_words() \
-        and m.group(1) not in _verbs_after() and not m.group(1).endswith("ed")
+    if not (m and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in _stop_words()
+            and m.group(1) not in _verbs_after() and not m.group(1).endswith("ed")):
+        return False
+    return not (m.group(1).endswith("s") and _is_verb(text, unit.end + m.start(1)))  # "the ODCD funds two clinics"
+
+
+def _is_verb(text: str, position: int) -> bool:
+    """Whether the word at `position` is a verb in its sentence: an object follows it ("funds two
+    clinics", "runs a hotline"), or spaCy's English parse says so (the pipelines load no tagger:
+    a verb is what has a subject or heads the sentence)."""
+    from ..detect.ner import parse
+
+    if re.match(r"[a-z-]+\s+(?:a|an|the|two|three|four|five|\d[\d,.]*|its|their|our|all|some|more|no)\b",
+                text[position:]):
+        return True
+    start = max(text.rfind(". ", 0, position) + 2, 0)
+    end = text.find(". ", position)
+    sentence = text[start:end if end > 0 else len(text)]
+    doc = parse(sentence, "en")
+    return any(t.idx == position - start and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
+               for t in doc)
 
 
 @lru_cache(maxsize=1)
