@@ -75,6 +75,16 @@ def test_not_labels(line: str) -> None:
     assert parse_label(line) is None
 
 
+def test_a_language_marker_with_an_affiliation_is_a_speaker_and_the_note_keeps_it_one() -> None:
+    from chatham_notes.ingest.speakers import speaking_lead_ins
+
+    assert parse_label("FR (ministère de la Santé) : bonjour.") == (Speaker("FR", "ministère de la Santé"), "bonjour.")
+    lines = ["FR (ministère de la Santé) : bonjour.", "FR : merci."]
+    assert speaking_lead_ins(lines) == {"fr"}
+    assert parse_label("FR : merci.", speaking_lead_ins(lines)) == (Speaker("FR"), "merci.")
+    assert parse_label("FR : merci.") is None
+
+
 def test_name_like() -> None:
     assert is_name_like("Jean-Claude Guérin")
     assert is_name_like("A.M.")

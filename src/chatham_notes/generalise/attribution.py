@@ -26,6 +26,8 @@ _STOP_IN_APPOSITION = {
     "have", "had", "will", "would", "can", "could", "should", "did", "does", "est", "était", "ont",
     "sont", "avait", "sera", "dit", "souligné", "indiqué", "who", "which", "qui", "que", "and", "but",
     "or", "et", "mais", "ou", "whose", "dont", "where", "when", "où", "quand", "if", "si",
+    # a pronoun opens a clause of its own: "Je suis X, je modère pour le ministère"
+    "je", "j", "nous", "il", "elle", "ils", "elles", "on", "i", "we", "he", "she", "they", "you", "vous", "tu",
 }
 
 

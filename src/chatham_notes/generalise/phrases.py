@@ -37,7 +37,10 @@ DESCRIPTION_REASON = "description of a participant"
 _DESCRIBING = {"appos", "relcl", "acl:relcl", "acl"}
 # ", who…", ", a researcher…", « , médecin… », « , qui… »: a comma, then a lower-case word
 # (or a relative pronoun right after the name and its apposition: "X, a researcher at Y who…")
-_OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])|\s+(?=(?:who|whose|qui|dont)\b)")
+# ", lower-case word" or a relative pronoun; not a pronoun that opens a clause of its own
+# ("Je suis X, je modère pour le ministère", "I'm X, we work on…")
+_OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])(?!(?:je|j['’]|nous|il|elle|ils|elles|on|i|we|he|she|they|you|vous|tu)\b)"
+                    r"|\s+(?=(?:who|whose|qui|dont)\b)")
 # what a name's unit may still take (a parenthesis, the rest of the name) before a description opens
 _AHEAD = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[A-ZÀ-Þ][\w'’\-]*){0,4}(?:\s*,\s*[a-zà-ÿ]|\s+(?:who|whose|qui|dont)\b)")
 _APPOSED = re.compile(r"\s*(?:,|=|/|[–—-])\s*")  # an organisation in apposition after the name

@@ -62,7 +62,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "before": re.compile(rf"(?:^|(?<=[.!?:;—–(\[\]\"“«]))\s*(?:{before})(?P<comma>\s*,?\s*)$", re.I),
         # "X, you wanted…", "X, would you…" at a sentence start
         "after": re.compile(rf"^\s*,\s*(?=(?:{after})\b)", re.I),
-        "start": re.compile(r"(?:^|[.!?…]\s+|[\"“«]\s*|[—–:]\s+)$"),
+        "start": re.compile(r"(?:^|[.!?…]\s+|[\"“«]\s*|[—–:]\s+|^\s*" + TIMESTAMP.pattern + r"\s+)$"),
         # ", X?" / ", X." / ", X —" at a sentence end
         "end": re.compile(r"^\s*(?=[?!.]|\s[—–]\s|$)"),
         "comma_before": re.compile(r",\s*$"),

@@ -41,7 +41,7 @@ from ..model import BlockKind, Location, Metadata, Speaker
 from ..resources import read_yaml
 from .blocks import RawBlock, clean_text, strip_emphasis
 from .frontmatter import build_metadata, split_front_matter
-from .speakers import _stop_labels, label_key, parse_label
+from .speakers import _stop_labels, label_key, parse_label, speaking_lead_ins
 from .structure import is_structural
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -87,8 +87,10 @@ class _Parser:
         self.list_indents: list[int] = []
         self.heading_level = 0
         self.participants = False  # under a "Participants" heading: "Name – Organisation" lines are no turns
+        self.known: frozenset[str] = frozenset()  # lead-in words this note uses as speakers' initials
 
     def parse(self, lines: list[str], first_line: int) -> list[RawBlock]:
+        self.known = speaking_lead_ins(lines)
         self.width = _wrap_width(lines)
         self.capitalised = _capitalised_paragraphs(lines)
         self.previous = ""  # the line above (as written, right-stripped); "" after a blank line
@@ -123,7 +125,7 @@ class _Parser:
 
     def _plain(self, stripped: str, number: int) -> None:
         self.list_indents.clear()
-        label = parse_label(strip_emphasis(stripped)) \
+        label = parse_label(strip_emphasis(stripped), self.known) \
             if not stripped.startswith(("http", "www.")) and not self.participants else None
         if label is not None:
             self._flush()
@@ -171,7 +173,7 @@ class _Parser:
             self.list_indents.append(indent)
         level = len(self.list_indents) - 1
         text, marker = m.group("text"), _list_marker(m.group("marker"))
-        label = None if self.participants else parse_label(strip_emphasis(text))
+        label = None if self.participants else parse_label(strip_emphasis(text), self.known)
         if label is not None:
             self.open = _Open(BlockKind.TURN, [label[1]], number, speaker=label[0], level=level, indent=indent,
                               marker=marker)
