@@ -326,9 +326,9 @@ def expansions(book: PartyBook, guesses: list[Hit], hits: list[Hit], texts: dict
 
 
 def _name_end(text: str, end: int) -> int:
-    """Where a name cut short ends before "(ACRONYM)": up to three more lower-case words
-    (« …relatives au cannabis (ANRAC) »), else `end`."""
-    m = re.match(r"(?:\s+(?:[a-zà-ÿ][\w'’-]*)){1,3}(?=\s*\(\s*" + _SHORT + r"\s*\))", text[end:end + 60])
+    """Where a name cut short ends before "(ACRONYM)": up to three more words (« …relatives au
+    cannabis (ANRAC) », "…Living with HIV (APN+)"), else `end`; `_spells` then checks them."""
+    m = re.match(r"(?:\s+[\w'’-]+){1,3}(?=\s*\(\s*" + _SHORT + r"\s*\))", text[end:end + 60])
     return end + m.end() if m else end
 
 

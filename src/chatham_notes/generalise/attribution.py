@@ -378,8 +378,23 @@ def plan_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
             unit, i = _grow_other(text, unit), i + 1
         if out and unit.start < out[-1].end:  # grown into the previous one: keep the first
             unit = replace(unit, start=out[-1].end)
+        if out and _restates(text, out[-1], unit):  # "Asia Pacific Network… (APN+)": one body, once
+            out[-1] = replace(out[-1], end=unit.end + len(_CLOSE.match(text, unit.end).group()),
+                              mention_ids=out[-1].mention_ids + unit.mention_ids)
+            continue
         out.append(unit)
     return out
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _restates(text: str, previous: Unit, unit: Unit) -> bool:
+    """Whether `unit` is the same organisation as `previous`, in brackets right after it."""
+    return previous.kind is Kind.AFFILIATION and unit.kind is Kind.AFFILIATION and previous.party_id is not None \
+        and previous.party_id == unit.party_id and bool(_OPEN.fullmatch(text, previous.end, unit.start)) \
+        and bool(_CLOSE.match(text, unit.end))
 
 
 def build_segments(text: str, units: Sequence[Unit],
