@@ -126,3 +126,11 @@ def test_an_acronym_is_spelt_by_its_expansion(short: str, long: str, spells: boo
     from chatham_notes.detect.linking import _spells
 
     assert _spells(short, long) is spells
+
+
+def test_stop_words_file_is_spacys_lists_as_built() -> None:
+    """models/detect/stop_words.txt is stopwords_build.py's output for the installed spaCy."""
+    from chatham_notes.detect.lexicon import stop_words
+    from chatham_notes.detect.stopwords_build import stop_words_from_source
+
+    assert stop_words() == stop_words_from_source()

@@ -197,3 +197,19 @@ def test_pipeline_demo_writes_summary_and_report(tmp_path):
         assert english not in text
     assert "Les données manquent encore pour l'Afrique de l'Ouest" in text and "En Bolivie, le modèle" in text
     assert {run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) for run in french if run.text.strip()} == {"fr-FR"}
+
+
+def test_an_english_note_never_imports_french_spacy(tmp_path) -> None:
+    """French spaCy compiles its tokenizer exceptions on import (seconds): an English note must
+    not pay for it (a stop-word list once imported it through `spacy.lang.fr`)."""
+    import subprocess
+    import sys
+
+    note = tmp_path / "note.md"
+    note.write_text("Amina Diallo (UNODC) said that prices rose in Dakar. The UNODC funds two clinics.\n",
+                    encoding="utf-8")
+    code = ("import sys; from chatham_notes import pipeline; from chatham_notes.model import Roster; "
+            f"pipeline.analyse(pipeline.read_documents([{str(note)!r}]), Roster(), pipeline.Options()); "
+            "print('spacy.lang.fr' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

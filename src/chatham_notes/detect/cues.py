@@ -16,6 +16,7 @@ from .lexicon import (
     cues,
     is_first_name,
     is_given_name,
+    stop_words,
     is_common_word,
     keep_terms,
     known_orgs,
@@ -290,17 +291,8 @@ def first_name_people(text: str, block_id: str, field: Field = Field.TEXT) -> li
 def _surname_after_first_name(word: str) -> bool:
     """Whether the capitalised word after a first name that is no ordinary word is its surname:
     yes unless it is an ordinary word that opens sentences ("Rivka Gold", not "Rivka We agree")."""
-    return not is_common_word(word) or not word.isupper() and word.lower() not in _stop_words() \
+    return not is_common_word(word) or not word.isupper() and word.lower() not in stop_words() \
         and word.rstrip(".") not in title_words()
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    """spaCy's English and French stop words: pronouns, determiners, conjunctions."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-
-    return frozenset(EN | FR)
 
 
 def _cut_at_verb(text: str, start: int, end: int, connectors: frozenset[str]) -> int:

@@ -95,6 +95,13 @@ def name_particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English and French stop words (spaCy's, as models/detect/stop_words.txt lists them):
+    pronouns, determiners, conjunctions, auxiliaries."""
+    return frozenset(read_list("detect", "stop_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def acronym_skip_words() -> frozenset[str]:
     """Function words an organisation's acronym skips ("of", « pour le »): models/detect."""
     return frozenset(read_list("detect", "acronym_skip_words.txt"))

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, keep_terms, known_orgs, name_particles, org_cues
+from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, keep_terms, known_orgs, name_particles, org_cues, stop_words
 from .name_context import names_person
 from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
@@ -99,10 +99,7 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Words no name part can be, whatever a finding's span held ("and" in "Ms X and Me Y")."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-
-    return frozenset(w for w in EN | FR if not is_given_name(w))
+    return frozenset(w for w in stop_words() if not is_given_name(w))
 
 
 def _initials_like(name: str) -> bool:

@@ -341,12 +341,11 @@ def _is_verb(text: str, position: int) -> bool:
                for t in doc)
 
 
-@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words: "the Board but…" is no "Board's"."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """Stop words: "the Board but…" is no "Board's"."""
+    from ..detect.lexicon import stop_words
 
-    return frozenset(STOP_WORDS)
+    return stop_words()
 
 
 def _role_of(text: str, unit: Unit) -> Unit:
