@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import attribution, internal, phrases, syntax
+from . import attribution, internal, phrases, syntax, wording
 from .attribution import Unit, build_segments, plan_units
 from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
                     Placeholder, PlaceholderKind, Roster, Sector, Segment)
@@ -396,6 +396,9 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
         return GeneralisedBlock(block, _attendance(doc, block, ex), label, LIST_REASON)
     if block.kind != BlockKind.TABLE_CELL and internal.is_contact_block(block.text, units):
         return GeneralisedBlock(block, (), None, internal.reason_text(internal.CONTACT_BLOCK))
+    if block.kind != BlockKind.TURN and internal.is_greeting(block.text, units):
+        salutation = wording.phrase("salutation", Lang.FR if block.lang is Lang.FR else Lang.EN)
+        return GeneralisedBlock(block, (salutation,), None, internal.reason_text(internal.GREETING))
     label = _label(block, mentions, ex) if block.kind == BlockKind.TURN and block.speaker else None
     people, doc = ex.people, ex.doc
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..model import Kind
 from ..resources import read_yaml
 from .attribution import Unit, contact_words
 from .typography import ends_with_abbreviation
@@ -26,6 +27,7 @@ DISTRIBUTION = "distribution warning"
 NOTE_TO_SELF = "note to self"
 SIGN_OFF = "sign-off"
 CONTACT_BLOCK = "contact block"
+GREETING = "greeting"
 PREFIX = "removed internal line"
 
 _SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+[»\"”)]*|$)\s*")
@@ -126,6 +128,25 @@ def is_contact_block(text: str, units: Sequence[Unit]) -> bool:
     allowed = {w.casefold() for w in _data()["contact_block_words"]} | contact_words()
     words = re.findall(r"[^\W\d_][\w'’.-]*", " ".join(rest).casefold())
     return all(w.strip(".") in allowed or w in allowed for w in words)
+
+
+def is_greeting(text: str, units: Sequence[Unit]) -> bool:
+    """A block of nothing but greetings and the people they address: "Dear Dr Young, dear
+    Oyunchimeg," (the names are removed, so the greeting becomes the wording's salutation)."""
+    if not any(u.kind in (Kind.PERSON, Kind.ROLE) for u in units):
+        return False
+    rest, position = [], 0
+    for unit in units:
+        rest.append(text[position:unit.start])
+        position = unit.end
+    rest.append(text[position:])
+    words = " ".join(rest).casefold()
+    greetings = sorted((g.casefold() for g in _data()["greetings"]), key=len, reverse=True)
+    if not re.match(rf"\s*(?:{_alternation(greetings)})(?![\w'’])", words):
+        return False
+    for greeting in greetings:
+        words = re.sub(rf"(?<![\w'’]){re.escape(greeting)}(?![\w'’])", " ", words)
+    return not re.search(r"[^\W\d_]", words)
 
 
 def reason_text(reason: str) -> str:
