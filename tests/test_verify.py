@@ -299,3 +299,12 @@ def test_a_reference_is_removed_but_never_a_needle(tmp_path: Path) -> None:
     write_summary(analysis, tmp_path / "out.docx")
     text = document_text(tmp_path / "out.docx")
     assert "Ministry of Finance" in text and "The Ministry is" not in text and "Public Health" not in text
+
+
+def test_strip_phrases_blanks_whole_phrases_and_counts_them() -> None:
+    from chatham_notes.matching import strip_phrases
+
+    rest, found = strip_phrases("Participants / Line-up", ["participants", "line-up"], "·-")
+    assert found == 2 and not any(ch.isalpha() for ch in rest)
+    rest, found = strip_phrases("participant·e·s", ["participant"], "·")  # bound by a joiner: no phrase
+    assert found == 0 and "participant" in rest

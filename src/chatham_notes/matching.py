@@ -240,3 +240,16 @@ def fold_same_length(text: str) -> str:
     The result has exactly the length of `text`, so offsets found in it are offsets in `text`.
     """
     return "".join(_fold_char_in_place(c) for c in text)
+
+
+def strip_phrases(text: str, phrases: Iterable[str], joiners: str = "") -> tuple[str, int]:
+    """`text` in lower case with every whole occurrence of `phrases` blanked out (longest first),
+    and how many there were: what is left says whether a line holds anything else ("Participants
+    / line-up", "Dear …, dear …,"). `joiners`: characters that, like letters, bind a word to
+    the next (a phrase inside "participant·e·s" is no phrase)."""
+    words, found = text.casefold(), 0
+    edge = rf"\w{re.escape(joiners)}" if joiners else r"\w"
+    for phrase in sorted({p.casefold() for p in phrases}, key=len, reverse=True):
+        words, n = re.subn(rf"(?<![{edge}]){re.escape(phrase)}(?![{edge}])", " ", words)
+        found += n
+    return words, found

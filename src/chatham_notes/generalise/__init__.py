@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..matching import strip_phrases
 from . import attribution, internal, phrases, syntax, wording
 from .attribution import Unit, build_segments, plan_units
 from ..model import (Block, BlockKind, Detection, Field, GeneralisedBlock, Kind, Lang, Level, Mention,
@@ -219,14 +220,7 @@ def _is_list(block: Block, units: Sequence[Unit]) -> bool:
         return False
     if block.kind != BlockKind.TABLE_CELL and not any(u.kind == Kind.PERSON for u in units):
         return False
-    rest, position = [], 0
-    for unit in units:
-        rest.append(block.text[position:unit.start])
-        position = unit.end
-    rest.append(block.text[position:])
-    words = " ".join(rest).casefold()
-    for word in sorted(attribution.list_words(), key=len, reverse=True):
-        words = re.sub(rf"(?<![\w·]){re.escape(word.casefold())}(?![\w·])", " ", words)
+    words, _ = strip_phrases(attribution.outside(block.text, units), attribution.list_words(), "·")
     return not any(ch.isalpha() for ch in words)
 
 
@@ -300,18 +294,9 @@ def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -
         ex.sign_off_left -= 1
         return internal.SIGN_OFF
     ex.sign_off_left = 0
-    if cuts and not any(c.isalnum() for c in _outside(block.text, cuts)):
+    if cuts and not any(c.isalnum() for c in attribution.outside(block.text, cuts)):
         return cuts[0].reason
     return None
-
-
-def _outside(text: str, cuts: Sequence[internal.Cut]) -> str:
-    """`text` without the cut spans."""
-    out, position = [], 0
-    for cut in cuts:
-        out.append(text[position:cut.start])
-        position = cut.end
-    return "".join(out) + text[position:]
 
 
 def _without_cuts(units: list[Unit], cuts: Sequence[internal.Cut]) -> list[Unit]:

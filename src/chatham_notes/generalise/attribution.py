@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from ..model import Kind, Mention, Segment
 from ..resources import read_list, read_yaml
@@ -119,6 +120,17 @@ def contact_words() -> frozenset[str]:
 def list_words() -> tuple[str, ...]:
     """Words a participants list may hold besides its names."""
     return tuple(read_yaml("wording", "patterns.yaml")["list_words"])
+
+
+def outside(text: str, spans: Sequence[Unit] | Sequence[Any]) -> str:
+    """The words of `text` outside the spans (units, cuts: anything with `start` and `end`, in
+    order), the gaps joined by spaces."""
+    rest, position = [], 0
+    for span in spans:
+        rest.append(text[position:span.start])
+        position = span.end
+    rest.append(text[position:])
+    return " ".join(rest)
 
 
 def base_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:

@@ -20,7 +20,8 @@ from typing import Any
 
 from ..model import Kind
 from ..resources import read_yaml
-from .attribution import Unit, contact_words
+from ..matching import strip_phrases
+from .attribution import Unit, contact_words, outside
 from .typography import ends_with_abbreviation
 
 DISTRIBUTION = "distribution warning"
@@ -120,13 +121,8 @@ def is_contact_block(text: str, units: Sequence[Unit]) -> bool:
     """A block with contact details and nothing else but findings and contact words."""
     if not any(u.kind.is_contact for u in units):
         return False
-    rest, position = [], 0
-    for unit in units:
-        rest.append(text[position:unit.start])
-        position = unit.end
-    rest.append(text[position:])
     allowed = {w.casefold() for w in _data()["contact_block_words"]} | contact_words()
-    words = re.findall(r"[^\W\d_][\w'’.-]*", " ".join(rest).casefold())
+    words = re.findall(r"[^\W\d_][\w'’.-]*", outside(text, units).casefold())
     return all(w.strip(".") in allowed or w in allowed for w in words)
 
 
@@ -135,18 +131,11 @@ def is_greeting(text: str, units: Sequence[Unit]) -> bool:
     Oyunchimeg," (the names are removed, so the greeting becomes the wording's salutation)."""
     if not any(u.kind in (Kind.PERSON, Kind.ROLE) for u in units):
         return False
-    rest, position = [], 0
-    for unit in units:
-        rest.append(text[position:unit.start])
-        position = unit.end
-    rest.append(text[position:])
-    words = " ".join(rest).casefold()
-    greetings = sorted((g.casefold() for g in _data()["greetings"]), key=len, reverse=True)
-    if not re.match(rf"\s*(?:{_alternation(greetings)})(?![\w'’])", words):
+    words, greetings = outside(text, units).casefold(), _data()["greetings"]
+    opening = "|".join(re.escape(g.casefold()) for g in sorted(greetings, key=len, reverse=True))
+    if not re.match(rf"\s*(?:{opening})(?![\w'’])", words):
         return False
-    for greeting in greetings:
-        words = re.sub(rf"(?<![\w'’]){re.escape(greeting)}(?![\w'’])", " ", words)
-    return not re.search(r"[^\W\d_]", words)
+    return not re.search(r"[^\W\d_]", strip_phrases(words, greetings, "'’")[0])
 
 
 def reason_text(reason: str) -> str:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..matching import strip_phrases
 from ..model import BlockKind, Location, Metadata, Speaker
 from ..resources import read_yaml
 from .blocks import RawBlock, clean_text, strip_emphasis
@@ -195,18 +196,14 @@ class _Parser:
 
 @lru_cache(maxsize=1)
 def _list_words() -> tuple[str, ...]:
-    return tuple(sorted(read_yaml("wording", "patterns.yaml")["list_words"], key=len, reverse=True))
+    return tuple(read_yaml("wording", "patterns.yaml")["list_words"])
 
 
 def is_participants_heading(text: str) -> bool:
     """A heading that says a participants list follows ("Participants / line-up", « Liste des
     participants »): nothing but list words, and at least one."""
-    words = text.casefold()
-    found = False
-    for word in _list_words():
-        words, n = re.subn(rf"(?<![\w·-]){re.escape(word.casefold())}(?![\w·-])", " ", words)
-        found = found or n > 0
-    return found and not re.search(r"[^\W\d_]", words)
+    words, found = strip_phrases(text, _list_words(), "·-")
+    return found > 0 and not re.search(r"[^\W\d_]", words)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
