@@ -22,6 +22,7 @@ from .lexicon import (
     known_orgs,
     name_particles,
     org_cues,
+    org_words,
     title_words,
 )
 from .ner import Entity
@@ -94,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                 rf"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])"
                                 rf"[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:(?:and|et|of|de|la|du|des|l['’])\s*)+[A-ZÀ-Þ][\w’'\-]*){{0,4}})"),
         # « la coopérative Tifawt », « l'association Espace Confiance »: a kind of body in lower case, then its name
-        "named_org": re.compile(rf"(?:(?<=[ldLD]['’])|(?<![\w’']))(?P<name>(?:{_alts(tuple(sorted({w.lower() for w in org_cues('en') | org_cues('fr') if len(w) > 4})))})"
+        "named_org": re.compile(rf"(?:(?<=[ldLD]['’])|(?<![\w’']))(?P<name>(?:{_alts(tuple(sorted({w.lower() for w in org_words() if len(w) > 4})))})"
                                 rf"\s+(?-i:[A-ZÀ-Þ][\w’'\-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w’'\-]+)){{0,3}})"),
         "acronym": re.compile(r"(?<![\w&])[A-Z][A-Za-z]?[A-Z0-9&]{1,8}s?(?![\w&])"),
     }
@@ -203,7 +204,7 @@ def aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
     out = []
     for m in _patterns()["aside"].finditer(text):
         words = [w.group() for w in WORD.finditer(m.group("name"))]
-        if not 2 <= len(words) <= 3 or any(w in org_cues("en") | org_cues("fr") or w.isupper() for w in words):
+        if not 2 <= len(words) <= 3 or any(w in org_words() or w.isupper() for w in words):
             continue
         if any(is_common_word(w) for w in words) and not _given_then_name(words[0], words[1], vouched=True):
             continue
@@ -232,7 +233,7 @@ def _quick_note_aside(text: str, block_id: str, field: Field) -> list[Hit]:
     if any(w in keep_terms() or place_tier(w.capitalize()) for w in words) or (
             any(is_common_word(w) for w in words if len(w) > 2) and not is_given_name(words[0])):
         return []
-    lower_cues = {w.lower() for w in org_cues("en") | org_cues("fr")} | _QUICK_BODY_WORDS
+    lower_cues = {w.lower() for w in org_words()} | _QUICK_BODY_WORDS
     bodies = []
     for item in re.finditer(r"[^,;]+", m.group("aff")):  # "(sgu, grenada)", "(growers' coop, svg … assoc.)"
         aff = item.group().strip()
@@ -351,7 +352,7 @@ def _before_running_words(surface: str) -> int:
 
 def _looks_like_person(words: list[str]) -> bool:
     """An ORG guess that is a person's name: "Victor Lebrun" (a given name, then non-ordinary words)."""
-    cue_words = org_cues("en") | org_cues("fr")
+    cue_words = org_words()
     return 2 <= len(words) <= 3 and not any(w in cue_words or w.isupper() for w in words[1:]) and all(
         _given_then_name(words[0], w) for w in words[1:])
 
@@ -400,7 +401,7 @@ def _is_content_head(words: list[str]) -> bool:
 
 def _is_content(surface: str, words: list[str]) -> bool:
     """A content term rather than an organisation: a keep term, ordinary words, a treaty, a bare "NGO"."""
-    cue_words = org_cues("en") | org_cues("fr")
+    cue_words = org_words()
     return surface in keep_terms() or _is_content_head(words) or (len(words) == 1 and words[0] in cue_words) or all(
         w in keep_terms() or is_common_word(w) and not w.isupper() for w in words)
 
@@ -415,7 +416,7 @@ def _after_person(phrase: str) -> int:
     if not m:
         return 0
     left = [w.group() for w in WORD.finditer(phrase[:m.start()])]
-    cue_words = org_cues("en") | org_cues("fr")
+    cue_words = org_words()
     if left and not any(w in cue_words for w in left) and (
             left[0].rstrip(".") in title_words() or len(left) > 1 and is_given_name(left[0])
             or len(left) > 1 and all(w[:1].isupper() and not w.isupper() for w in left)):
@@ -439,7 +440,7 @@ def _split_at_and(text: str, start: int, end: int, cue_words: frozenset[str]) ->
 def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     """Phrases that contain an organisation cue word (University, Ministère...), capitalised or
     in lower case before "de la"/"of" and a capitalised name (« ministère de la Justice »)."""
-    cue_words = org_cues("en") | org_cues("fr")
+    cue_words = org_words()
     out = []
     for m in _patterns()["org"].finditer(text):
         phrase = m.group("name")

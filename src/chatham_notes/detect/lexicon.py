@@ -119,6 +119,12 @@ def org_cues(lang: str) -> frozenset[str]:
     return frozenset(_lines(lang, "org_cues.txt"))
 
 
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """`org_cues` of both languages: notes mix them ("Université Cheikh Anta Diop" in English)."""
+    return org_cues("en") | org_cues("fr")
+
+
 @lru_cache(maxsize=None)
 def role_nouns(lang: str, which: str) -> tuple[str, ...]:
     """Role nouns, `which`="unique" (identify alone) or "generic" (need a tail), longest first."""

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, keep_terms, known_orgs, name_particles, org_cues, stop_words
+from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, keep_terms, known_orgs, name_particles, org_words, stop_words
 from .name_context import names_person
 from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
@@ -144,7 +144,7 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
     note's only one with that head word ("Ministry of Public Health"): the definite article and
     the head alone, followed by no name of its own ("the Ministry of Finance" is another body)."""
     heads: dict[str, set[str]] = {}  # head word (folded) -> party keys
-    cue_words = {fold(w) for w in org_cues("en") | org_cues("fr")}
+    cue_words = {fold(w) for w in org_words()}
     for h in hits:
         if h.kind is Kind.AFFILIATION and (key := book.key(h)):
             for name in (h.text, *book.names_of(key)):  # "MoHS" in the note, its full name in the roster
@@ -159,9 +159,7 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
     if not unique:
         return []
     pattern = _reference_pattern(tuple(sorted(unique)))
-    taken: dict[tuple[str, Field], list[tuple[int, int]]] = {}
-    for h in hits:
-        taken.setdefault((h.block_id, h.field), []).append((h.start, h.end))
+    taken = _spans_by_field(hits)
     out = []
     for where, text in texts.items():
         for m in pattern.finditer(fold(text)):
@@ -235,9 +233,7 @@ def _fuzzy_links(forms: dict[str, PartyForm], texts: dict[tuple[str, Field], str
              if v.kind is Kind.PERSON and " " not in k and len(k) >= 4 and not v.exact and not v.ordinary}
     if not names:
         return []
-    taken: dict[tuple[str, Field], list[tuple[int, int]]] = {}
-    for h in known:
-        taken.setdefault((h.block_id, h.field), []).append((h.start, h.end))
+    taken = _spans_by_field(known)
     out = []
     for where, text in texts.items():
         for m in WORD.finditer(text):
@@ -302,7 +298,7 @@ def expansions(book: PartyBook, guesses: list[Hit], hits: list[Hit], texts: dict
     acronyms: dict[str, str] = {}
     for h in hits:
         if h.kind is Kind.AFFILIATION and re.fullmatch(_SHORT, h.text) and (key := book.key(h)):
-            acronyms.setdefault(re.sub(r"[^A-Za-z]", "", h.text).upper(), key)
+            acronyms.setdefault(_letters(h.text), key)
     if not acronyms:
         return []
     out = []
@@ -313,7 +309,7 @@ def expansions(book: PartyBook, guesses: list[Hit], hits: list[Hit], texts: dict
         ends = [g.end] + [g.end + m.end() for m in re.finditer(r"\s+[\w'’-]+", text[g.end:g.end + 40])][:4]
         for end in ends:
             long = text[g.start:end]
-            spelt = {re.sub(r"[^A-Za-z]", "", a).upper() for a in acronyms_of(long)} & acronyms.keys()
+            spelt = {_letters(a) for a in acronyms_of(long)} & acronyms.keys()
             if spelt:
                 book.alias(long, long, acronyms[min(spelt)])
                 out.append(replace(g, end=end, text=long, detector=Source.CUE_PAREN.value, score=max(g.score, 0.75),
@@ -331,13 +327,26 @@ def _name_end(text: str, end: int) -> int:
 
 def _spells(short: str, long: str) -> bool:
     """Whether the initials of `long` spell the acronym `short` (hyphens and case aside)."""
-    bare = re.sub(r"[^A-Za-z]", "", short).upper()
+    bare = _letters(short)
     if " " not in long.strip():
         return False
-    forms = {a.replace("-", "").upper() for a in acronyms_of(long)}
+    forms = {_letters(a) for a in acronyms_of(long)}
     # or the initials of the name's first words: ANRS for « Agence nationale de recherches sur le sida
     # et les hépatites virales », whose last words came after the acronym
     return bare in forms or len(bare) >= 3 and any(f.startswith(bare) for f in forms)
+
+
+def _spans_by_field(hits: Iterable[Hit]) -> dict[tuple[str, Field], list[tuple[int, int]]]:
+    """(start, end) of the findings of each block field: where a new finding must not overlap."""
+    taken: dict[tuple[str, Field], list[tuple[int, int]]] = {}
+    for h in hits:
+        taken.setdefault((h.block_id, h.field), []).append((h.start, h.end))
+    return taken
+
+
+def _letters(acronym: str) -> str:
+    """An acronym's letters in capitals: "APN+" and "GI-TOC" compare as APN and GITOC."""
+    return re.sub(r"[^A-Za-z]", "", acronym).upper()
 
 
 def _owner(name: str, hits: list[Hit]) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import Field
 from .cues import BETWEEN, DETERMINER_BEFORE, alternation
-from .lexicon import all_titles, cues, org_cues, title_alternation
+from .lexicon import all_titles, cues, org_words, title_alternation
 from .text import WORD, is_capitalised
 
 # A sentence, bullet, quotation or turn starts after these; unlike `text.sentence_initial`,
@@ -85,7 +85,7 @@ def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> 
     if title_before(text, start) or cue_after(text, end):
         return True
     if (before := re.search(r"(?<![\w'’-])(?:[ldLD]['’])?([\w-]+)\s+$", text[max(0, start - 40):start])) and (
-            before.group(1) in org_cues("en") | org_cues("fr")):
+            before.group(1) in org_words()):
         return False  # "l'Institut Pasteur", "Hôpital Lebon": a body's name, not the person
     if re.search(r"\(\s*$", text[max(0, start - 3):start]) and re.match(r"\s*\)", after):
         return True  # alone in brackets, as a name is after what it said: "blended finance (Banks)"

@@ -30,7 +30,7 @@ from ..model import Field, Kind
 from ..resources import read_yaml
 from .cues import NAME_RUN, alternation
 from .gazetteer import place_tier
-from .lexicon import is_common_word, org_cues, role_nouns
+from .lexicon import is_common_word, org_words, role_nouns
 from .name_context import cue_after
 from .sources import Source
 from .text import WORD, Hit
@@ -54,7 +54,7 @@ def _names_an_organisation(inner: str, words: list[str]) -> bool:
     word in lower case as French writes it (« groupe Horizons », « ministère de la Santé »), and
     not one ordinary word alone ("(Online)"); several capitalised ordinary words may be a name
     ("Liberal Democrats", "Open Society")."""
-    cue_words = {w.casefold() for w in org_cues("en") | org_cues("fr")}
+    cue_words = {w.casefold() for w in org_words()}
     if not (inner[0].isupper() or words[0].casefold() in cue_words and any(w[0].isupper() for w in words[1:])):
         return False
     if any(w.casefold() in cue_words or w.isupper() for w in words):
@@ -115,7 +115,7 @@ def _tie_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = read_yaml("detect", "tie_cues.yaml")
     det = r"(?:(?i:the|la|le|les)\s+|(?i:l)['’]\s*)?"
     # « de l'association Espace Confiance », "of the NGO Harm Reduction Now": a kind of body in lower case
-    kind = rf"(?:(?i:{alternation(tuple(org_cues('en') | org_cues('fr')))})\s+)?"
+    kind = rf"(?:(?i:{alternation(tuple(org_words()))})\s+)?"
     # "pria (spelling unclear) from UNAIDS", « Mme Fofana, directrice de programme à AIDES »
     aside = r"(?:\s*\([^()\n]{0,40}\)|\s*,\s*(?:[a-zà-ÿ'’\-]+\s+){1,5}?(?=\S))?"
     link = rf"(?i:{alternation(tuple(cues['person']))})"

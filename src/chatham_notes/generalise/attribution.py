@@ -66,9 +66,9 @@ def _alternation(words: Sequence[str]) -> str:
 
 def _kinds_of_body() -> set[str]:
     """The organisation words of detection, in lower case ("coopérative", "association")."""
-    from ..detect.lexicon import org_cues
+    from ..detect.lexicon import org_words
 
-    return {w.lower() for w in org_cues("en") | org_cues("fr") if len(w) > 4}
+    return {w.lower() for w in org_words() if len(w) > 4}
 
 
 @lru_cache(maxsize=1)
