@@ -142,11 +142,16 @@ def _parse_label(line: str, known: frozenset[str] = frozenset()) -> tuple[Speake
     return None
 
 
+_INITIALS_ASIDE = re.compile(r"[A-Z]{2,4}\W{0,3}\(")
+
+
 def speaking_lead_ins(lines: list[str]) -> frozenset[str]:
     """The lead-in words a note uses as a speaker's initials: "FR" where a line reads
     "FR (ministère de la Santé) : …" (a language marker never has an affiliation)."""
     out = set()
     for line in lines:
+        if not _INITIALS_ASIDE.search(line[:60]):
+            continue  # most lines: no initials before a bracket, no second label parse
         found = _parse_label(re.sub(r"^\s*(?:[-*•+]|\d+[.)])\s+", "", line))
         if found and found[0].affiliation and label_key(found[0].name) in _stop_labels():
             out.add(label_key(found[0].name))
