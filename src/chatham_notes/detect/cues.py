@@ -6,6 +6,7 @@ and known acronyms.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Field, Kind
@@ -22,6 +23,7 @@ from .lexicon import (
     known_orgs,
     name_particles,
     org_cues,
+    is_org_word,
     org_words,
     title_words,
 )
@@ -31,7 +33,8 @@ from .text import FIRST_PERSON, WORD, Hit, sentence_initial
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w]|[A-ZÀ-ÖØ-Þ]\.?"
 _PARTICLE = r"(?:de|van|von|der|den|da|dos|du|al|el|bin|ben|ibn|le|la)"
-NAME_RUN = rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP})){{0,3}}"
+# "Samira al-Khatib", "Omar el-Amin": a particle joins the next part with a space or a hyphen
+NAME_RUN = rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}(?:\s+|-))?(?:{_CAP})){{0,3}}"
 _LOWER_NAME = r"[a-zà-ÿ][a-zà-ÿ]{2,}"
 _ORG_RUN = (r"[A-ZÀ-Þ][\w&'’\-]*(?:\s+(?:(?:of|for|on|the|and|de|du|des|la|le|pour|sur|et|d['’]|l['’])\s*)*"
             r"[A-ZÀ-Þ][\w&'’\-]*){0,8}")
@@ -45,6 +48,9 @@ _SESSION_LABEL = re.compile(r"(?i:(?:working\s+)?group|groupe(?:\s+de\s+travail)
                             r"atelier|workshop|panel|table\s+ronde|round\s*table)\s+(?:[A-Z]|\d{1,2})")
 _CHEZ = re.compile(r"\b(?i:chez)\s+(?P<name>[A-ZÀ-Þ][\w&’'\-]+(?:\s+[A-ZÀ-Þ][\w&’'\-]+){0,3})")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|à|au|aux|en|dans)\s+$")
+# "At Doi Tung, opium poppy was replaced…": what spaCy alone calls a person after "in"/"at" is a
+# place (not « à », which addresses people: « merci à Amina »)
+_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|near|en|dans)\s+$")
 # "compared this with Tumaco, where...", « l'exemple de Doi Tung, en Thaïlande »: a locality.
 _PLACE_AFTER = re.compile(r",\s+(?:where|où)\b|,\s+(?:in|en|au|aux)\s+(?P<place>[A-ZÀ-Þ][\w’'\-]*(?:\s+[A-ZÀ-Þ][\w’'\-]*)?)")
 
@@ -55,7 +61,8 @@ def _locality(text: str, end: int) -> bool:
     return bool(m) and (m.group("place") is None or place_tier(m.group("place")) == "strong")
 # Organisation heads that rapporteurs write in lower case: « ministère de la Justice ».
 _LOWER_ORG_HEADS = ("ministry", "ministère", "ministere", "university", "université", "institute", "institut",
-                    "agency", "agence", "department", "département", "direction générale", "secrétariat d'état")
+                    "agency", "agence", "department", "département", "direction générale", "secrétariat d'état",
+                    "barreau", "tribunal", "cour")
 _CONNECTORS = frozenset("of for on the and de du des la le pour sur en et & d' l' für di del y".split())
 
 
@@ -91,8 +98,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"|(?i:{_alts(tuple(before_comma))})\s+(?:(?:{_alts(titles_both)})\s+)?(?P<named>{NAME_RUN})(?=\s*,))"),
         "org": re.compile(rf"(?P<name>(?:{_CAP})(?:\s+(?:(?:of|for|on|the|de|du|des|la|le|pour|sur|en|di|del|y|(?:et|and)(?=\s+(?:de|du|des|of|[A-ZÀ-Þ])))\s+)*"
                           rf"(?:[ld]['’])?(?:{_CAP}|&)){{0,7}})"),
-        "lower_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(_LOWER_ORG_HEADS)})"
-                                rf"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])"
+        # « tribunal de grande instance de Thiès », « barreau de Marseille »: up to three lower-case words before the name
+        "lower_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(_LOWER_ORG_HEADS)})(?P<between>(?:\s+[a-zà-ÿ'’]+){{0,3}}?)"
+                                rf"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])"
                                 rf"[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:(?:and|et|of|de|la|du|des|l['’])\s*)+[A-ZÀ-Þ][\w’'\-]*){{0,4}})"),
         # « la coopérative Tifawt », « l'association Espace Confiance »: a kind of body in lower case, then its name
         "named_org": re.compile(rf"(?:(?<=[ldLD]['’])|(?<![\w’']))(?P<name>(?:{_alts(tuple(sorted({w.lower() for w in org_words() if len(w) > 4})))})"
@@ -204,7 +212,7 @@ def aside_people(text: str, block_id: str, field: Field) -> list[Hit]:
     out = []
     for m in _patterns()["aside"].finditer(text):
         words = [w.group() for w in WORD.finditer(m.group("name"))]
-        if not 2 <= len(words) <= 3 or any(w in org_words() or w.isupper() for w in words):
+        if not 2 <= len(words) <= 3 or any(is_org_word(w) or w.isupper() for w in words):
             continue
         if any(is_common_word(w) for w in words) and not _given_then_name(words[0], words[1], vouched=True):
             continue
@@ -330,7 +338,7 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
             end = e.start + _before_running_words(surface)  # "tb asked whether…": the name is "tb"
             surface = text[e.start:end]
             span = _clean_name(surface, e.start, text, vouched=True) if any(c.isupper() for c in surface) else None
-        if span is None or _locality(text, span[1]):
+        if span is None or _locality(text, span[1]) or _LOCATIVE_BEFORE.search(text, max(0, span[0] - 8), span[0]):
             if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
                 low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, Source.SPACY, 0.4))
             continue
@@ -352,8 +360,7 @@ def _before_running_words(surface: str) -> int:
 
 def _looks_like_person(words: list[str]) -> bool:
     """An ORG guess that is a person's name: "Victor Lebrun" (a given name, then non-ordinary words)."""
-    cue_words = org_words()
-    return 2 <= len(words) <= 3 and not any(w in cue_words or w.isupper() for w in words[1:]) and all(
+    return 2 <= len(words) <= 3 and not any(is_org_word(w) or w.isupper() for w in words[1:]) and all(
         _given_then_name(words[0], w) for w in words[1:])
 
 
@@ -366,8 +373,10 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
     for e in ents:
         if e.label != "ORG":
             continue
-        lead = re.match(r"(?:the|la|le|les|[ld]['’])\s*", e.text, re.IGNORECASE)  # "d'Accra" is Accra
+        lead = re.match(r"(?:the|la|le|les)\s+|[ld]['’]\s*", e.text, re.IGNORECASE)  # "d'Accra" is Accra; "lawyer" is no "la"
         start = e.start + (lead.end() if lead else 0)
+        if (bracket := text.find("(", start, e.end)) > start:  # "Karim Osei (Ghana Judiciary": two things
+            e = replace(e, end=len(text[:bracket].rstrip()), text=text[e.start:len(text[:bracket].rstrip())])
         head = WORD.match(text, start)
         french_style = head is not None and head.group() in org_cues("fr")  # « Agence française de développement »
         end = e.end if french_style else _cut_at_verb(text, start, e.end, _CONNECTORS)
@@ -401,12 +410,11 @@ def _is_content_head(words: list[str]) -> bool:
 
 def _is_content(surface: str, words: list[str]) -> bool:
     """A content term rather than an organisation: a keep term, ordinary words, a treaty, a bare "NGO"."""
-    cue_words = org_words()
-    return surface in keep_terms() or _is_content_head(words) or (len(words) == 1 and words[0] in cue_words) or all(
+    return surface in keep_terms() or _is_content_head(words) or (len(words) == 1 and is_org_word(words[0])) or all(
         w in keep_terms() or is_common_word(w) and not w.isupper() for w in words)
 
 
-_OF = re.compile(r"\s+(?:of|from|de|du|des)\s+(?:the\s+|la\s+|le\s+|les\s+)?|\s+d['’]|\s+de\s+l['’]")
+_OF = re.compile(r"\s+(?:of|from|for|de|du|des|pour)\s+(?:the\s+|la\s+|le\s+|les\s+)?|\s+d['’]|\s+de\s+l['’]")
 
 
 def _after_person(phrase: str) -> int:
@@ -416,22 +424,22 @@ def _after_person(phrase: str) -> int:
     if not m:
         return 0
     left = [w.group() for w in WORD.finditer(phrase[:m.start()])]
-    cue_words = org_words()
-    if left and not any(w in cue_words for w in left) and (
+    if left and not any(is_org_word(w) for w in left) and (
             left[0].rstrip(".") in title_words() or len(left) > 1 and is_given_name(left[0])
             or len(left) > 1 and all(w[:1].isupper() and not w.isupper() for w in left)):
         return m.end()  # "Kwesi Asante-Darko of the ECOWAS Commission": two name words, no cue word
     return 0
 
 
-def _split_at_and(text: str, start: int, end: int, cue_words: frozenset[str]) -> list[tuple[int, int]]:
-    """ "University of Science and Technology" is one name; "the University and the Ministry" two."""
+def _split_at_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "University of Science and Technology" is one name; "the University and the Ministry" two,
+    and so are "Ghana Aids Commission and Dr Ruta Vaitkus"."""
     out = []
     for m in re.finditer(r"\s+(?:and|et|&)\s+", text[start:end]):
         following = WORD.match(text, start + m.end())
         if following and FIRST_PERSON.fullmatch(following.group()):
             return out + [(start, start + m.start())]  # "from the Department of Health and I'll moderate"
-        if following and following.group() in cue_words:
+        if following and (is_org_word(following.group()) or following.group().rstrip(".") in title_words()):  # "… and Dr Y"
             out.append((start, start + m.start()))
             start += m.end()
     return out + [(start, end)]
@@ -440,15 +448,14 @@ def _split_at_and(text: str, start: int, end: int, cue_words: frozenset[str]) ->
 def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
     """Phrases that contain an organisation cue word (University, Ministère...), capitalised or
     in lower case before "de la"/"of" and a capitalised name (« ministère de la Justice »)."""
-    cue_words = org_words()
     out = []
     for m in _patterns()["org"].finditer(text):
         phrase = m.group("name")
         lead = re.match(r"(?:The|Le|La|Les|L['’])\s*", phrase)
         start = m.start("name") + max(lead.end() if lead else 0, _after_person(phrase))
-        for s, e in _split_at_and(text, start, m.end("name"), cue_words):
+        for s, e in _split_at_and(text, start, m.end("name")):
             words = [w.group() for w in WORD.finditer(text, s, e)]
-            if len(words) >= 2 and any(w in cue_words for w in words) and text[s:e] not in keep_terms():
+            if len(words) >= 2 and any(is_org_word(w) for w in words) and text[s:e] not in keep_terms():
                 out.append(Hit(block_id, field, s, e, text[s:e], Kind.AFFILIATION, Source.CUE_ORG, 0.8))
     for m in _CHEZ.finditer(text):  # « chez Enabel »: a company or agency, not « chez Marie »
         name = m.group("name")
@@ -461,6 +468,8 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         if not place_tier(name) and name not in keep_terms() and name.split()[0].rstrip(".") not in title_words():
             out.append(Hit(block_id, field, start, m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.75))
     for m in _patterns()["lower_org"].finditer(text):
+        if any(w in stop_words() and w not in ("de", "d'", "d’") for w in m.group("between").split()):
+            continue  # « la cour a dit que de Gaulle… »: a verb, no name
         out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
                        Source.CUE_ORG, 0.75))
     return out

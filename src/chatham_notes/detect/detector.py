@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -87,6 +88,7 @@ class Detector:
             if on["ties"]:
                 hits = merge(hits + vet(paren_affiliations(hits, texts) + tied_guesses(low, hits, texts)), texts)
                 hits = merge(hits + acronym_pairs(book, hits, texts) + vet(expansions(book, _first_sight(low), hits, texts)), texts)
+            hits = _one_kind_per_name(hits)
             book.learn_people(hits)
             if on["ties"]:
                 hits, untied = _keep_tied_organisations(hits, texts, book)
@@ -146,6 +148,25 @@ def _first_sight(hits: list[Hit]) -> list[Hit]:
         if (h.block_id, h.field, h.start, h.end, h.kind) not in seen:
             seen.add((h.block_id, h.field, h.start, h.end, h.kind))
             out.append(h)
+    return out
+
+
+_ARTICLE = re.compile(r"(?i:the|la|le|les|[ld]['’])\s*")
+
+
+def _one_kind_per_name(hits: list[Hit]) -> list[Hit]:
+    """A spaCy PERSON guess whose words are an organisation the note names as such elsewhere is
+    that organisation: "The Frente Amplio member offered…" after "Cruz (Frente Amplio, Uruguay)"
+    (else the book would hold the party's name as a person's, and propagate it as one)."""
+    orgs = {fold(h.text) for h in hits if h.kind is Kind.AFFILIATION}
+    out = []
+    for h in hits:
+        if h.kind is Kind.PERSON and Source.of(h.detector) is Source.SPACY:
+            lead = _ARTICLE.match(h.text)
+            start = h.start + (lead.end() if lead else 0)
+            if fold(h.text[start - h.start:]) in orgs:
+                h = replace(h, start=start, text=h.text[start - h.start:], kind=Kind.AFFILIATION)
+        out.append(h)
     return out
 
 

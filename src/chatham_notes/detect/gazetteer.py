@@ -1,15 +1,16 @@
 """Content that must not become a finding: places, months, currencies and the keep terms.
 
 Countries, continents and world regions come from babel's CLDR territory names in English
-and French; regions, short forms and cities from `models/detect/places.txt` and
-`cities.txt`; months from babel; currency codes from babel's current currencies.
+and French; regions, short forms and cities from `models/detect/places.txt`,
+`cities.txt` and `world_cities.txt` (GeoNames' towns, built by `cities_build.py`); months from babel; currency codes from babel's current currencies.
 
 Three tiers say how strong a contrary cue must be to keep a finding inside such a span:
 
 - "keep": a keep term ("Chatham House Rule", "CND"): only the roster, a speaker label, or
   the parentheses after a person's name ("Name (ECOWAS)");
 - "strong": countries, regions, months, currencies: also a title ("Ms June");
-- "weak": cities, some of which are given names (Florence): also an attribution cue.
+- "weak": cities, some of which are given names (Florence) or surnames (Rivas): also an
+  attribution cue, or another form of a person found elsewhere in the note.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from .text import Hit, at_word_edges, fold
 
 _NOT_PLACES = {"001", "ZZ", "QO", "EU", "EZ", "UN"}  # world, unknown, unions: not places
 _OVERRIDE = {"keep": ("cue:paren",), "content": ("cue:title", "cue:paren"), "strong": ("cue:title",),
-             "weak": ("cue:title", "cue:after", "cue:before")}
+             # a town's name that is also a found person's surname ("Tomás Rivas" … "Rivas :") is theirs
+             "weak": ("cue:title", "cue:after", "cue:before", "cue:aside", "propagated")}
 _RANK = {"keep": 4, "content": 3, "strong": 2, "weak": 1}
 # French heads that open an instrument's name (« Règles de Bangkok »); not « Rapport de M. X ».
 _FR_HEADS = ("Règles", "Protocole", "Déclaration", "Traité", "Charte", "Convention", "Résolution", "Principes",
@@ -45,8 +47,19 @@ def _territories() -> set[str]:
                 continue
             for part in re.split(r"\s*[()]\s*|\s+-\s+", name):  # "Myanmar (Burma)", "Congo - Kinshasa"
                 if len(part) > 2 and part[0].isupper() and not part.startswith("R.A.S."):
-                    out.add(part.strip())
+                    out |= _written_out(part.strip())
     return out
+
+
+def _written_out(name: str) -> set[str]:
+    """A territory's CLDR name as notes write it in full too: "St. Vincent & Grenadines" is
+    "Saint Vincent and the Grenadines", "St Kitts and Nevis"."""
+    forms = {name}
+    if "St." in name:
+        forms |= {name.replace("St.", "Saint"), name.replace("St.", "St")}
+    if " & " in name:
+        forms |= {f.replace(" & ", " and ") for f in forms} | {f.replace(" & ", " and the ") for f in forms}
+    return forms
 
 
 def _months_and_currencies() -> set[str]:
@@ -76,7 +89,7 @@ def _current_currencies() -> set[str]:
 @lru_cache(maxsize=1)
 def tiers() -> dict[str, str]:
     """Folded name -> tier, for places, months and currencies."""
-    table = {fold(n): "weak" for n in read_list("detect", "cities.txt")}
+    table = {fold(n): "weak" for n in (*read_list("detect", "world_cities.txt"), *read_list("detect", "cities.txt"))}
     strong = _territories() | set(read_list("detect", "places.txt")) | _months_and_currencies()
     table.update({fold(n): "strong" for n in strong})
     return table

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unidecode import unidecode
+
 from ..model import Lang, Sector
 from ..resources import read_list, read_yaml
 
@@ -123,6 +125,22 @@ def org_cues(lang: str) -> frozenset[str]:
 def org_words() -> frozenset[str]:
     """`org_cues` of both languages: notes mix them ("Université Cheikh Anta Diop" in English)."""
     return org_cues("en") | org_cues("fr")
+
+
+@lru_cache(maxsize=1)
+def _org_words_folded() -> tuple[frozenset[str], frozenset[str]]:
+    """(the organisation words without accents, the same in lower case)."""
+    plain = frozenset(unidecode(w) for w in org_words())
+    return plain, frozenset(w.casefold() for w in plain)
+
+
+def is_org_word(word: str, any_case: bool = False) -> bool:
+    """Whether `word` is an organisation word of either language, accents aside: the lists cannot
+    hold every language's spelling ("Agència" is "Agencia", « Ecole » is « École »).
+    `any_case`: in lower case too, as French writes a kind of body (« ministère », « tribunal »)."""
+    plain, lower = _org_words_folded()
+    bare = unidecode(word)
+    return bare in plain or any_case and bare.casefold() in lower
 
 
 @lru_cache(maxsize=None)

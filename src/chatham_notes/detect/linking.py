@@ -14,8 +14,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..model import Field, Kind, Party, Roster, Sector
+from ..resources import read_yaml
 from .gazetteer import inside_content_name, place_tier
-from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, keep_terms, known_orgs, name_particles, org_words, stop_words
+from .lexicon import all_titles, is_common_word, is_first_name, is_given_name, is_org_word, keep_terms, known_orgs, name_particles, stop_words
 from .name_context import names_person
 from .sources import Source
 from .text import AMBIGUOUS, WORD, Hit, at_word_edges, fold, is_capitalised
@@ -140,21 +141,15 @@ def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], s
 
 
 def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
-    """ "the Ministry", « l'Agence », « le ministère » where a participant's organisation is the
-    note's only one with that head word ("Ministry of Public Health"): the definite article and
-    the head alone, followed by no name of its own ("the Ministry of Finance" is another body)."""
-    heads: dict[str, set[str]] = {}  # head word (folded) -> party keys
-    cue_words = {fold(w) for w in org_words()}
+    """ "the Ministry", « l'Agence », "the Forum Secretariat" where a participant's organisation is
+    the note's only one with that head (`_reference_heads`): the definite article and the head,
+    followed by no name of its own ("the Ministry of Finance" is another body)."""
+    heads: dict[str, set[str]] = {}  # folded reference -> party keys
     for h in hits:
         if h.kind is Kind.AFFILIATION and (key := book.key(h)):
             for name in (h.text, *book.names_of(key)):  # "MoHS" in the note, its full name in the roster
-                for w in WORD.finditer(fold(name)):
-                    if w.group() in cue_words:
-                        heads.setdefault(w.group(), set()).add(key)
-                if member := _GROUP_MEMBERS.match(fold(name)):  # « groupe Socialistes… » -> « les Socialistes »
-                    word = member.group(1)
-                    for head in {word, word + "s", word.removesuffix("s")}:
-                        heads.setdefault(head, set()).add(key)
+                for head in _reference_heads(name):
+                    heads.setdefault(head, set()).add(key)
     unique = {head: next(iter(keys)) for head, keys in heads.items() if len(keys) == 1}
     if not unique:
         return []
@@ -175,15 +170,47 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
     return out
 
 
+_PREPOSITIONS = frozenset({"of", "for", "on", "de", "du", "des", "del", "della", "do", "da", "pour", "sur", "d"})
+
+
+def _reference_heads(name: str) -> set[str]:
+    """What an article can stand before to name `name` again, folded: its organisation words and
+    its head (the word before its first "of"/"de", else its last: "Defensoría del Pueblo",
+    "T&T Judiciary"), each with the words before it ("the Forum Secretariat") and in the
+    languages notes quote (`org_heads.yaml`: "Instituto de …" is "the Institute")."""
+    words = [w.group() for w in WORD.finditer(fold(name))]
+    if len(words) < 2 and not (words and is_org_word(words[0], any_case=True)):
+        return set()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    positions = {cut - 1} | {i for i, w in enumerate(words) if is_org_word(w, any_case=True)}
+    out = set()
+    for i in positions:
+        if len(words[i]) < 4 or words[i] in stop_words() or words[i].isdigit():
+            continue
+        out |= {" ".join(words[j:i + 1]) for j in range(max(0, i - 2), i + 1)
+                if not any(w in _PREPOSITIONS for w in words[j:i])}
+        out |= _cognates().get(words[i], set())
+    if member := _GROUP_MEMBERS.match(fold(name)):  # « groupe Socialistes… » -> « les Socialistes »
+        word = member.group(1)
+        out |= {word, word + "s", word.removesuffix("s")}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cognates() -> dict[str, set[str]]:
+    return {word: set(group) for group in read_yaml("detect", "org_heads.yaml") for word in group}
+
+
 # A parliamentary or party group named after its members: « groupe Écologiste et social », "the Green group"
-_GROUP_MEMBERS = re.compile(r"(?:groupe|group|parti|party)\s+(?:des\s+|of\s+(?:the\s+)?)?([a-z][\w-]{3,})")
+_GROUP_MEMBERS = re.compile(r"(?:groupe|group|parti|party)\s+(?:des\s+|les\s+|of\s+(?:the\s+)?)?([a-z][\w-]{3,})")
 
 
 @lru_cache(maxsize=64)
 def _reference_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
-    """Over folded text: an article, a folded head word, and no "of"/"de" after it."""
+    """Over folded text: an article (or « au », « des »: « au barreau », « des Républicains »), a
+    folded head word, and no "of"/"de" after it."""
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*)(?P<head>{alternation})(?![\w'’-])"
+    return re.compile(rf"(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*|au\s+|aux\s+|du\s+|des\s+)(?P<head>{alternation})(?![\w'’-])"
                       rf"(?!\s+(?:of|for|on|de|du|des|pour|d['’]))")
 
 
@@ -252,7 +279,7 @@ def _fuzzy_links(forms: dict[str, PartyForm], texts: dict[tuple[str, Field], str
 _SHORT = r"[A-Z][A-Za-z]{0,3}(?:-?[A-Z][A-Za-z]{0,3}){1,4}\+?"  # ANRS, MoPH, GI-TOC, APN+
 _SHORT_AFTER = re.compile(rf"\s*\(\s*(?P<short>{_SHORT})\s*\)")
 _LONG_AFTER = re.compile(r"\s*\(\s*(?P<long>[^()]{8,160}?)\s*\)")
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")  # whole words, even from a window's middle
 
 
 def acronym_pairs(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:

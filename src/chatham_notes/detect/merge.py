@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Field, Kind
 from .intervals import DisjointSpans
 from .gazetteer import place_tier
-from .lexicon import is_common_word, is_first_name, is_given_name, keep_terms, org_words, title_alternation, title_words
+from .lexicon import is_common_word, is_first_name, is_given_name, is_org_word, keep_terms, title_alternation, title_words
 from .sources import Source
 from .text import FIRST_PERSON, WORD, Hit, fold
 
@@ -45,8 +45,7 @@ def _absorbs(outer: Hit, inner: Hit) -> bool:
 def _names_a_body(text: str) -> bool:
     """Whether an organisation's name says it is a body ("Kwame Nkrumah University", "Gates
     Foundation"): a word for a kind of body, or an acronym."""
-    cue_words = org_words()
-    return any(w in cue_words or w.capitalize() in cue_words or (w.isupper() and len(w) > 1)
+    return any(is_org_word(w) or is_org_word(w.capitalize()) or (w.isupper() and len(w) > 1)
                for w in (m.group() for m in WORD.finditer(text)))
 
 

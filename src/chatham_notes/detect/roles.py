@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..model import Field, Kind
 from ..resources import read_yaml
 from .gazetteer import place_tier
-from .lexicon import cues, keep_terms, org_words, role_nouns
+from .lexicon import cues, is_org_word, keep_terms, role_nouns
 from .sources import Source
 from .text import WORD, Hit
 
@@ -74,10 +74,10 @@ def _is_org(text: str) -> bool:
     """A tail's capitalised run that names an organisation (a cue word, an acronym, a name) rather
     than a place ("from Makerere University", "of Penal Reform International", not "from Ghana")."""
     words = [w.group() for w in WORD.finditer(text)]
-    if len(words) == 1 and words[0] in org_words():
+    if len(words) == 1 and is_org_word(words[0]):
         return False  # a bare "ONG", "Ministry": the role says no more than a sector
     return bool(words) and not place_tier(text) and text not in keep_terms() and (
-        any(w in org_words() or w.isupper() and len(w) > 1 for w in words)
+        any(is_org_word(w) or w.isupper() and len(w) > 1 for w in words)
         or all(w[0].isupper() for w in words))
 
 

@@ -30,7 +30,7 @@ from ..model import Field, Kind
 from ..resources import read_yaml
 from .cues import NAME_RUN, alternation
 from .gazetteer import place_tier
-from .lexicon import is_common_word, org_words, role_nouns
+from .lexicon import is_common_word, is_org_word, org_words, role_nouns
 from .name_context import cue_after
 from .sources import Source
 from .text import WORD, Hit
@@ -39,9 +39,12 @@ from .variants import acronyms_of
 _PARENS = re.compile(r"\s*\((?P<inner>[^()\n]{2,80})\)")
 # "M. Thierry Vauclair, d'Enabel, a souligné": an organisation in an apposition after the name.
 # "Jonas Okereke = Public Health Scotland", a rapporteur's shorthand, ties the same way.
-_APPOSITION = re.compile(r"(?:,\s*(?:from|of|at|with|de|du|des|de\s+la|de\s+l['’]|d['’]|chez)|\s*=)\s*(?:the\s+)?"
+# "Dr Amani Hope of the Kenya Medical Research Institute, Rangi Parata from Te Whatu Ora": a line-up
+# ties without commas; "for" only a body by its kind ("Dr Leota for the Pacific … Assembly").
+_APPOSITION = re.compile(r"(?:,\s*(?:from|of|at|with|de|du|des|de\s+la|de\s+l['’]|d['’]|chez)|\s*="
+                         r"|\s+(?:from|of|with|(?P<loose>for))(?=\s+(?:the\s+)?[A-ZÀ-Þ]))\s*(?:the\s+)?"
                          r"(?P<inner>[A-ZÀ-Þ][\w&’'\-]*(?:\s+(?:(?:of|for|on|and|de|du|des|la|pour|et|[ld]['’])\s*)*"
-                         r"[A-ZÀ-Þ][\w&’'\-]*){0,6})\s*(?=[,;)]|\s[—–-]\s|$)")
+                         r"[A-ZÀ-Þ][\w&’'\-]*){0,6})\s*(?=[,;).]|\s[—–-]\s|\s\(|\s(?:and|et)\s|$)")
 
 
 def _is_role(text: str) -> bool:
@@ -54,13 +57,28 @@ def _names_an_organisation(inner: str, words: list[str]) -> bool:
     word in lower case as French writes it (« groupe Horizons », « ministère de la Santé »), and
     not one ordinary word alone ("(Online)"); several capitalised ordinary words may be a name
     ("Liberal Democrats", "Open Society")."""
-    cue_words = {w.casefold() for w in org_words()}
-    if not (inner[0].isupper() or words[0].casefold() in cue_words and any(w[0].isupper() for w in words[1:])):
+    if not (inner[0].isupper() or is_org_word(words[0], any_case=True) and any(w[0].isupper() for w in words[1:])):
         return False
-    if any(w.casefold() in cue_words or w.isupper() for w in words):
+    if any(is_org_word(w, any_case=True) or w.isupper() for w in words):
         return True
     capitalised = [w for w in words if w[0].isupper()]
     return not all(is_common_word(w) for w in words) or len(capitalised) >= 2
+
+
+def _before_next_person(m: re.Match[str], starts: list[int]) -> str:
+    """The apposition's words up to the next person it runs into, without the "and" before them:
+    "Kojo Ansah from Ghana Aids Commission and Dr Ruta Vaitkus" ties only the Commission."""
+    inner = m.group("inner")
+    if starts:
+        inner = re.sub(r"[\s,;]*(?:\b(?:and|et)\s*)?$", "", inner[:min(starts) - m.start("inner")])
+    return inner.strip()
+
+
+def _without_place(inner: str) -> str:
+    """ "Unity Labour Party, Saint Vincent and the Grenadines": the body, without the place after
+    it (the country is content, the party is the affiliation)."""
+    head, comma, tail = inner.rpartition(",")
+    return head.strip() if comma and head.strip() and place_tier(tail.strip()) else inner
 
 
 def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> list[Hit]:
@@ -68,15 +86,18 @@ def paren_affiliations(hits: list[Hit], texts: dict[tuple[str, Field], str]) -> 
     body (`_names_an_organisation`), or a capitalised phrase whose acronym the note writes
     elsewhere (« M. X (Rassemblement national) … le RN déposera »)."""
     out, acronyms = [], None
+    people = _PeopleIndex(hits)
     for h in hits:
         if h.kind is not Kind.PERSON:
             continue
         m = _PARENS.match(texts[(h.block_id, h.field)], h.end) or _APPOSITION.match(texts[(h.block_id, h.field)], h.end)
         if not m:
             continue
-        inner = m.group("inner").strip()
+        inner = _without_place(_before_next_person(m, people.starting_in((h.block_id, h.field), m.span("inner"))))
         words = [w.group() for w in WORD.finditer(inner)]
         if not words or place_tier(inner) or _is_role(inner):
+            continue
+        if m.groupdict().get("loose") and not any(is_org_word(w) or w.isupper() for w in words):
             continue
         if not _names_an_organisation(inner, words):
             if acronyms is None:
@@ -117,7 +138,9 @@ def _tie_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # « de l'association Espace Confiance », "of the NGO Harm Reduction Now": a kind of body in lower case
     kind = rf"(?:(?i:{alternation(tuple(org_words()))})\s+)?"
     # "pria (spelling unclear) from UNAIDS", « Mme Fofana, directrice de programme à AIDES »
-    aside = r"(?:\s*\([^()\n]{0,40}\)|\s*,\s*(?:[a-zà-ÿ'’\-]+\s+){1,5}?(?=\S))?"
+    # "Pita Tuimavave, I look after drugs and security at the …", « Yousra Ben Ali —, chercheuse à l'… »:
+    # a speaker's own words about their job, up to seven lower-case words (or "I", « je »)
+    aside = r"(?:\s*\([^()\n]{0,40}\)|\s*[—–-]?\s*,\s*(?:(?:[a-zà-ÿ'’\-]+|I|I['’]m)\s+){1,7}?(?=\S))?"
     link = rf"(?i:{alternation(tuple(cues['person']))})"
     # "Hamid Qureshi, UNDP", "Priya Menon = Health Canada", "Kofi Boateng – WADPN": the name right after
     joined = r"\s*(?:,|=|/|[–—-](?=\s))\s*"
@@ -147,10 +170,25 @@ class _PeopleIndex:
             if h.kind is Kind.AFFILIATION:
                 self.orgs.setdefault((h.block_id, h.field), {})[h.end] = h
         self.ends = {where: [h.end for h in found] for where, found in self.by_where.items()}
+        # "o.frost@lshtm.ac.uk": the names of the participants' mail domains, in lower case
+        self.domains = {label for h in hits if h.kind is Kind.EMAIL
+                        for label in h.text.rpartition("@")[2].casefold().split(".") if len(label) > 2}
+
+    def spelt_by_a_mail_domain(self, org: str) -> bool:
+        """Whether a participant's e-mail address is at this organisation: its acronym or its
+        one-word name is the domain's ("London School of Hygiene & Tropical Medicine", lshtm.ac.uk)."""
+        if not self.domains:
+            return False
+        names = {a.casefold() for a in acronyms_of(org)} | ({unidecode(org).casefold()} if " " not in org else set())
+        return bool(names & self.domains)
 
     def ending_between(self, where: tuple[str, Field], lo: int, hi: int) -> list[Hit]:
         found, ends = self.by_where.get(where, []), self.ends.get(where, [])
         return found[bisect_left(ends, lo):bisect_right(ends, hi)]
+
+    def starting_in(self, where: tuple[str, Field], span: tuple[int, int]) -> list[int]:
+        """Where the people and roles found inside `span` start."""
+        return [h.start for h in self.by_where.get(where, []) if span[0] < h.start < span[1]]
 
     def roles_around(self, where: tuple[str, Field], start: int, end: int) -> bool:
         return any(h.kind is Kind.ROLE and h.start <= start for h in self.ending_between(where, end, end + 200))
@@ -166,6 +204,8 @@ def is_tied(org: Hit, people: _PeopleIndex, texts: dict[tuple[str, Field], str],
     where = (org.block_id, org.field)
     if people.roles_around(where, org.start, org.end):
         return True  # "the UNODC colleague"
+    if people.spelt_by_a_mail_domain(org.text):
+        return True
     person_link, own_words = _tie_regexes()
     text = texts[where]
     # anchored at each name's end: a search from the left would stop at an earlier, wrong start

@@ -79,6 +79,8 @@ def acronyms_of(name: str) -> set[str]:
     Two letters only for a two-word name or one with its article: two-letter initials name too
     many things."""
     words = [re.sub(r"^[ldLD]['’]", "", w) for w in re.findall(r"[^\W\d_][\w'’]*", name)]
+    if len(words) > 2 and words[0].lower() in ("groupe", "group"):  # « groupe Les Républicains » is LR
+        return acronyms_of(" ".join(words[1:]))
     letters = _unaccented("".join(w[0] for w in words if w and w.lower() not in acronym_skip_words())).upper()
     every = _unaccented("".join(w[0] for w in words if w)).upper()
     if words and words[0].lower() in _ARTICLES:
@@ -110,6 +112,8 @@ def acronyms_of(name: str) -> set[str]:
         forms.add("-".join(groups))
     if len(letters) >= 5:
         forms |= {letters[:i] + letters[i + 1:] for i in range(1, len(letters) - 1)}
+    if len(letters) >= 3 and len(words[0]) > 2 and words[0][1].isalpha():  # "KEMRI": Kenya Medical Research Institute
+        forms.add(_unaccented(words[0][:2]).upper() + letters[1:])
     if (last := re.search(r"[^\W\d_]+(?:-[^\W\d_]+)+\s*$", name)) and len(letters) >= 3:
         parts = "".join(_unaccented(p[0]).upper() for p in last.group().strip().split("-"))
         if letters.endswith(parts) and len(letters) > len(parts):  # « …de la Nouvelle-Calédonie » -> "ASS-NC"
