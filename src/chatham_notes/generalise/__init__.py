@@ -125,6 +125,7 @@ class _Exchange:
         self.attendance_written: set[tuple[int, str]] = set()
         # who the participants lists of each (document, section) name: their keys and sectors
         self.listed: dict[tuple[int, str | None], dict[str, Sector | None]] = {}
+        self.listed_places: dict[tuple[int, str | None], list[str]] = {}  # "(Party, Uruguay)": content
         self.planned: dict[tuple[int, str], list[Unit]] = {}  # units planned ahead, used once
         self.doc = 0
         self.block_kinds: dict[str, PlaceholderKind] = {}
@@ -132,6 +133,7 @@ class _Exchange:
         self.members: frozenset[str] = frozenset()  # the people of the last enumeration
         self.turns: Counter[int] = Counter()
         self.sign_off_left = 0
+        self.signature = False  # after "-- ": every line up to a heading or a turn is the signature
         self.openers = 0  # consecutive blocks that open with "another participant"
 
     def start_block(self, doc: int, block: Block) -> None:
@@ -264,7 +266,12 @@ def _attendance(doc: int, block: Block, ex: _Exchange) -> tuple[Segment, ...]:
         count, sectors = len(listed), len({s for s in listed.values() if s is not None})
     else:
         count, sectors = ex.people.count, len(ex.people.sectors)
-    return (Placeholder(PlaceholderKind.ATTENDANCE, count=count, sectors=sectors),)
+    holder = Placeholder(PlaceholderKind.ATTENDANCE, count=count, sectors=sectors)
+    places = ex.listed_places.get((doc, block.section))
+    if not places:
+        return (holder,)
+    lang = Lang.FR if block.lang is Lang.FR else Lang.EN
+    return holder, " " + wording.phrase("represented", lang, places=", ".join(places))  # commas: "Saint Kitts and Nevis" holds an "and"
 
 
 def _list_people(doc: int, detection: Detection, by_block: dict[str, list[Mention]], ex: _Exchange) -> None:
@@ -276,9 +283,13 @@ def _list_people(doc: int, detection: Detection, by_block: dict[str, list[Mentio
         if not _is_list(block, units):
             continue
         listed = ex.listed.setdefault((doc, block.section), {})
+        places = ex.listed_places.setdefault((doc, block.section), [])
         for unit in units:
             if unit.kind in (Kind.PERSON, Kind.ROLE):
                 listed[people.key(doc, unit.party_id, unit.text)] = people.person_sector(doc, unit.party_id)
+            place = unit.suffix.strip(" ()")
+            if place and place not in places:
+                places.append(place)
 
 
 def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -> str | None:
@@ -288,9 +299,10 @@ def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -
         ex.sign_off_left = 0
         return None
     if internal.is_sign_off(block.text) and block.speaker is None:
-        ex.sign_off_left = internal.sign_off_lines()
+        ex.signature = internal.is_signature_delimiter(block.text)
+        ex.sign_off_left = internal.sign_off_lines() * (2 if ex.signature else 1)
         return internal.SIGN_OFF
-    if ex.sign_off_left and block.speaker is None and internal.after_sign_off(block.text):
+    if ex.sign_off_left and block.speaker is None and (ex.signature or internal.after_sign_off(block.text)):
         ex.sign_off_left -= 1
         return internal.SIGN_OFF
     ex.sign_off_left = 0

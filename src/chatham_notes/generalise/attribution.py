@@ -44,6 +44,7 @@ class Unit:
         text: the finding's own text (for an identity key when there is no party).
         possessive: followed by "'s" (absorbed).
         prefix: text written before the placeholder ("de " where "du" was absorbed).
+        suffix: text written after it (the country kept from "(Party, Uruguay)").
         back_reference: "as X said earlier": never "another participant".
     """
 
@@ -55,6 +56,7 @@ class Unit:
     text: str = ""
     possessive: bool = False
     prefix: str = ""
+    suffix: str = ""
     back_reference: bool = False
     parties: tuple[str, ...] = field(default=())
 
@@ -232,6 +234,20 @@ def _name_remainder() -> re.Pattern[str]:
                       rf"(?=[ \t]*[(,;]|[ \t]+(?:{coordinators})[ \t])")
 
 
+def _place_in_brackets(text: str, start: int, end: int, units: Sequence[Unit]) -> str | None:
+    """The place that ends a person's brackets after a comma, when no finding holds it: the
+    country of "(Frente Amplio, Uruguay)" is content, and stays after the placeholder."""
+    from ..detect.gazetteer import place_tier
+
+    inner = text[start:end].strip()[1:-1]
+    head, comma, place = inner.rpartition(",")
+    place = place.strip()
+    where = end - 1 - len(inner) + len(head) + 1
+    if not comma or not head.strip() or not place_tier(place) or any(u.start < end - 1 and where < u.end for u in units):
+        return None
+    return place
+
+
 def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
     """A person or role with everything that describes them; returns the unit and the next index."""
     unit, j = _grow_left(text, units[i]), i + 1
@@ -242,7 +258,9 @@ def _grow_person(text: str, units: list[Unit], i: int) -> tuple[Unit, int]:
             return _absorb(owned, units, j, owned.end)
         rest = text[unit.end:]
         if m := re.match(r"\s*\([^()]{1,100}\)", rest):
+            place = _place_in_brackets(text, unit.end + m.start(), unit.end + m.end(), units[j:])
             unit, j = _absorb(unit, units, j, unit.end + m.end())
+            unit = replace(unit, suffix=f" ({place})") if place else unit
         elif j < len(units) and units[j].kind == Kind.AFFILIATION and _joined(text[unit.end:units[j].start]):
             comma = "," in text[unit.end:units[j].start]
             unit, j = _absorb(unit, units, j, units[j].end)
@@ -422,6 +440,7 @@ def build_segments(text: str, units: Sequence[Unit],
         holder = make(unit, _joined_text(segments))
         if holder is not None:
             _append(segments, holder)
+        _append(segments, unit.suffix)
         position = unit.end
     _append(segments, text[position:])
     return segments

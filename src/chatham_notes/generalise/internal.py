@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..ingest.text import SIGNATURE
 from ..model import Kind
 from ..resources import read_yaml
 from ..matching import strip_phrases
@@ -49,8 +50,13 @@ def _data() -> dict[str, Any]:
     return read_yaml("generalise", "internal_lines.yaml")
 
 
+_CONTRACTED = re.compile(r"\b(do|does|is|are|was|must|should)\\s\+not\b")
+
+
 def _alternation(phrases: Sequence[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """The phrases as a regex, "do not" also written "don't" ("Please don't forward this")."""
+    escaped = (re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(_CONTRACTED.sub(lambda m: rf"(?:{m.group(1)}\s+not|{m.group(1)}n['’]t)", e) for e in escaped)
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +105,14 @@ def internal_cuts(text: str) -> list[Cut]:
 
 def is_sign_off(text: str) -> bool:
     """"Best, Amina", « Bien cordialement, » — a short block that opens with a sign-off."""
+    if is_signature_delimiter(text):
+        return True
     return bool(_patterns()["sign_off"].match(text)) and len(text.split()) <= int(_data()["sign_off_words"])
+
+
+def is_signature_delimiter(text: str) -> bool:
+    """ "-- ": what follows is an e-mail's signature, whatever its lines hold."""
+    return text.strip() == SIGNATURE
 
 
 def after_sign_off(text: str) -> bool:

@@ -127,8 +127,21 @@ def _description(text: str, unit: Unit, start: int, lang: Lang) -> tuple[int, in
                 return None  # "Hung, one more point?": the name and a phrase, no clause: an address
             if token.dep_ != "appos" and _STATEMENT.match(text, start):
                 return None  # « X, qui rappelle que… »: what the person said is the content, not who they are
+            if token.dep_ == "appos" and _holds_clause(doc, token, start - sentence_start, end - sentence_start):
+                return None  # "for X, access to morphine and cannabis are the same": a clause, misparsed
             return (start, end) if 0 < end - start <= _MAX_DESCRIPTION else None
     return None
+
+
+_CLAUSES = {"ROOT", "ccomp", "advcl", "parataxis", "xcomp"}
+
+
+def _holds_clause(doc, token, start: int, end: int) -> bool:
+    """Whether the sentence's characters start..end hold a clause's verb outside the
+    apposition's own words: "access to morphine and cannabis are the same" after "for X," is
+    what the person thinks, parsed as an apposition of the name up to "cannabis"."""
+    own = set(token.subtree)
+    return any(start <= t.idx < end and t not in own and t.dep_ in _CLAUSES for t in doc)
 
 
 def _parsed(text: str, unit: Unit, lang: Lang):

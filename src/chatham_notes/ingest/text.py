@@ -47,6 +47,7 @@ from .structure import is_structural
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+SIGNATURE = "--"  # an e-mail's signature delimiter ("-- "), not a setext underline: the signature follows
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•·▪◦‣–o]|\d{1,3}[.)]|[a-z]\))[ \t]+(?P<text>\S.*)$")
 _LEAD_IN = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t\u00a0\u202f]?[:：]$")
@@ -110,6 +111,11 @@ class _Parser:
             return
         if (m := _ATX.match(line)) is not None:
             self._heading(m.group(2), len(m.group(1)), number)
+            return
+        if stripped == SIGNATURE:
+            self._flush()  # its own block: the rewrite removes it with the short lines after it
+            self.open = _Open(BlockKind.PARAGRAPH, [stripped], number)
+            self._flush()
             return
         if self._setext(line):
             return
