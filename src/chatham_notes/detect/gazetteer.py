@@ -30,7 +30,7 @@ from .text import Hit, at_word_edges, fold
 _NOT_PLACES = {"001", "ZZ", "QO", "EU", "EZ", "UN"}  # world, unknown, unions: not places
 _OVERRIDE = {"keep": ("cue:paren",), "content": ("cue:title", "cue:paren"), "strong": ("cue:title",),
              # a town's name that is also a found person's surname ("Tomás Rivas" … "Rivas :") is theirs
-             "weak": ("cue:title", "cue:after", "cue:before", "cue:aside", "propagated")}
+             "weak": ("cue:title", "cue:after", "cue:before", "cue:aside", "propagated", "list")}
 _RANK = {"keep": 4, "content": 3, "strong": 2, "weak": 1}
 # French heads that open an instrument's name (« Règles de Bangkok »); not « Rapport de M. X ».
 _FR_HEADS = ("Règles", "Protocole", "Déclaration", "Traité", "Charte", "Convention", "Résolution", "Principes",

@@ -91,8 +91,11 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
             for form in initials_forms(name):
                 add(form, PartyForm(form, Kind.PERSON, key, exact=form))
             for word in (w.group() for w in WORD.finditer(name)):
-                if len(word) >= 3 and word.lower() not in name_particles() and word.lower() not in _function_words():
-                    add(word, PartyForm(word, Kind.PERSON, key, ordinary=is_common_word(word)))
+                # "Mukendi-Tshala" is also written "Mukendi": each part of a hyphenated name is a form
+                parts = [word] + ([p for p in word.split("-") if len(p) >= 4] if "-" in word else [])
+                for part in parts:
+                    if len(part) >= 3 and part.lower() not in name_particles() and part.lower() not in _function_words():
+                        add(part, PartyForm(part, Kind.PERSON, key, ordinary=is_common_word(part)))
     book.remember_forms(out)
     return out
 
@@ -248,8 +251,9 @@ def _names_party(text: str, start: int, end: int, key: str, form: PartyForm, fie
     if form.ordinary:  # an organisation named with words ("Release", "Liberal Democrats"): as the leak
         return " " in key or surface == form.text or surface.isupper()  # check matches it
     if " " not in key and not is_capitalised(surface) and form.kind is Kind.PERSON and len(key) < 5 \
-            and not is_first_name(key):
-        return False  # short lower-case words, unless a given name that is no word ("kadi")
+            and not is_first_name(key) and not form.text.islower():
+        return False  # short lower-case words, unless a given name that is no word ("kadi") or the
+    # note writes the name itself in lower case ("+ kila from igat hope" … "kila: png has no ost")
     return not (form.kind is Kind.PERSON and inside_content_name(text, start, end))  # "Nelson Mandela Rules"
 
 

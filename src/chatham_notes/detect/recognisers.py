@@ -17,6 +17,7 @@ from ..model import Block, BlockKind, Field, Kind
 from . import cues
 from .contacts import find_contacts
 from .lexicon import generic_labels, role_nouns
+from .lists import list_people
 from .ner import Entity
 from .roles import find_roles
 from .roster_match import RosterMatcher
@@ -100,6 +101,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     FunctionRecogniser("contact-names", lambda b, c: Found(contact_names(b.text, c.contacts, c.key))),
     FunctionRecogniser("cues", lambda b, c: Found(cues.cue_people(b.text, c.key))),
     FunctionRecogniser("asides", lambda b, c: Found(cues.aside_people(b.text, c.key, Field.TEXT))),
+    FunctionRecogniser("participants-lists", lambda b, c: Found(list_people(b.text, c.key))),
     FunctionRecogniser("vocatives", lambda b, c: Found(cues.vocative_people(b.text, c.key))),
     FunctionRecogniser("first-names", lambda b, c: Found(cues.first_name_people(b.text, c.key))),
     FunctionRecogniser("organisation-words", lambda b, c: Found(cues.cue_orgs(b.text, c.key))),

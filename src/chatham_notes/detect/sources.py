@@ -29,6 +29,7 @@ class Source(StrEnum):
     CUE_PAREN = "cue:paren"  # the organisation in a person's aside or apposition
     CUE_CONTACT = "cue:contact"  # a name a contact of the block spells
     CUE_ORG = "cue:org"  # a phrase with an organisation word
+    LIST = "list"  # an item of a participants list ("Present: A (X), B (Y)")
     PROPAGATED = "propagated"  # another occurrence of a party's form
     PROPAGATED_FUZZY = "propagated:fuzzy"  # a misspelt or lower-case form of a party's name
     REFERENCE = "reference"  # "the Ministry" for the one ministry a participant is from
@@ -71,7 +72,7 @@ class Source(StrEnum):
 _PRIORITY = {
     Source.PRESIDIO: 100, Source.ROSTER: 90, Source.LABEL: 85, Source.LEXICON: 80, Source.CUE_TITLE: 75,
     Source.ROLE: 72, Source.CUE_AFTER: 70, Source.CUE_BEFORE: 70, Source.CUE_INITIALS: 70, Source.CUE_ASIDE: 68,
-    Source.CUE_VOCATIVE: 67, Source.CUE_PAREN: 66, Source.CUE_CONTACT: 66, Source.CUE_ORG: 65,
+    Source.CUE_VOCATIVE: 67, Source.LIST: 69, Source.CUE_PAREN: 66, Source.CUE_CONTACT: 66, Source.CUE_ORG: 65,
     Source.PROPAGATED: 62, Source.PROPAGATED_FUZZY: 61, Source.REFERENCE: 58, Source.ROSTER_FUZZY: 60, Source.SPACY: 50,
     Source.PLACE: 48, Source.FIRSTNAME: 45,
 }
