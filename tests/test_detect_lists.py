@@ -22,7 +22,7 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("Sont présents : Mme Odile FERRAND (groupe Gauche démocrate), corapporteure ; M. Karim BELHADJ.",
      [("Odile FERRAND", "person"), ("groupe Gauche démocrate", "affiliation"), ("Karim BELHADJ", "person")]),
     ("Also present: Dr Mele Tupou for the Pacific Youth Health Assembly (observer).",
-     [("Mele Tupou", "person"), ("Pacific Youth Health Assembly (observer)", "affiliation")]),
+     [("Mele Tupou", "person"), ("Pacific Youth Health Assembly", "affiliation")]),
 ])
 def test_list_items_are_people_with_their_organisations(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected

@@ -77,7 +77,7 @@ def _item(text: str, start: int, end: int, block_id: str, field: Field) -> list[
         return []
     hits = [Hit(block_id, field, offset, offset + len(name), name, Kind.PERSON, Source.LIST, 0.8)]
     rest = item[len(item[:name_end.start()]) if name_end else len(item):]
-    aff = re.match(r"\s*(?:\(\s*(?P<paren>[^()]+?)\s*\)|(?:de|du|des|d['’]|from|of|at|with|for|pour)\s+(?:the\s+)?(?P<after>.+))", rest)
+    aff = re.match(r"\s*(?:\(\s*(?P<paren>[^()]+?)\s*\)|(?:de|du|des|d['’]|from|of|at|with|for|pour)\s+(?:the\s+)?(?P<after>[^()]+))", rest)
     if aff:
         inner = (aff.group("paren") or aff.group("after") or "").split(",")[0].strip()
         if inner and not place_tier(inner) and unidecode(inner).casefold() not in _roles():

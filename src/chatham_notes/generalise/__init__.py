@@ -239,7 +239,19 @@ def _agree(segments: list[Segment], lang: Lang) -> list[Segment]:
         subject = at_sentence_start(before) or re.search(r"(?<![\w-])(?:que|qu['’])\s*$", before)
         if holder.kind in (PlaceholderKind.PARTICIPANT, PlaceholderKind.ANOTHER) and subject:
             out[i] = feminine_agreement(text)
+        if _feminine(holder):  # « Le Conseil a-t-il… » -> « Une organisation a-t-elle… »: the inversion says it is the subject
+            out[i] = _INVERTED_IL.sub(r"\1elle", out[i])
     return out
+
+
+_INVERTED_IL = re.compile(r"^(\s+[\w’']+-(?:t-)?)il(?![\w’'-])")
+
+
+def _feminine(holder: Placeholder) -> bool:
+    """Whether a placeholder's French words are feminine (« une personne participante », « une organisation »)."""
+    if holder.kind in (PlaceholderKind.PARTICIPANT, PlaceholderKind.ANOTHER):
+        return True
+    return holder.kind is PlaceholderKind.ORGANISATION and wording.placeholder_text(holder, Lang.FR).startswith("une ")
 
 
 def _pronouns_after_people(segments: list[Segment], lang: Lang) -> list[Segment]:
