@@ -388,7 +388,8 @@ def entity_orgs(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hit]
         if len(words) > 2 and is_common_word(words[0][1]) and _looks_like_person([w for _, w in words[1:]]):
             start, words = words[1][0], words[1:]  # "Call Victor Lebrun"
         surface, words = text[start:end], [w for _, w in words]
-        if words and (words[0].rstrip(".") in title_words() and len(words) > 1 or _looks_like_person(words)):
+        titled = len(words) > 1 and words[0].rstrip(".") in title_words() and words[1][:1].isupper()  # not "Justice du …"
+        if words and (titled or _looks_like_person(words)):
             hits.append(Hit(block_id, Field.TEXT, start, end, surface, Kind.PERSON, Source.SPACY, 0.8))
             continue
         if not words or _is_content(surface, words) or _locality(text, end):

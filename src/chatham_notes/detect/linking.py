@@ -164,8 +164,9 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
             start, end = m.span("head")
             surface = text[start:end]
             after = text[end:end + 40]
-            if re.match(r"\s+[A-ZÀ-Ý]", after) or text[m.start()] in "tT" and not surface[:1].isupper():
-                continue  # "the Ministry Working Group"; "the ministry" in lower case is the English word
+            if re.match(r"\s+(?:de\s+)?[A-ZÀ-Ý]", after) or text[m.start()] in "tT" and not surface[:1].isupper():
+                continue  # "the Ministry Working Group", « le ministère de Tutelle »; "the ministry" in lower
+                # case is the English word; « au ministère de transmettre » is the participant's
             if any(s < end and start < e for s, e in taken.get(where, ())):
                 continue
             out.append(Hit(where[0], where[1], start, end, surface, Kind.AFFILIATION, Source.REFERENCE, 0.6,
@@ -213,8 +214,9 @@ def _reference_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Over folded text: an article (or « au », « des »: « au barreau », « des Républicains »), a
     folded head word, and no "of"/"de" after it."""
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*|au\s+|aux\s+|du\s+|des\s+)(?P<head>{alternation})(?![\w'’-])"
-                      rf"(?!\s+(?:of|for|on|de|du|des|pour|d['’]))")
+    return re.compile(rf"(?:(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*)|(?<!\w)(?:au|aux|du|des)\s+)"  # « qu'au barreau »
+                      rf"(?P<head>{alternation})(?![\w'’-])"
+                      rf"(?!\s+(?:of|for|on|pour)\b|\s+(?:de\s+la|de\s+l['’]|du|des|d['’])\s*)")
 
 
 _AND = re.compile(r"\s*(?:,|and|et|&|\+|/|vs\.?|v\.|versus|contre)\s*")
@@ -328,8 +330,10 @@ def expansions(book: PartyBook, guesses: list[Hit], hits: list[Hit], texts: dict
     takes the next few words that complete the acronym ("in Africa")."""
     acronyms: dict[str, str] = {}
     for h in hits:
-        if h.kind is Kind.AFFILIATION and re.fullmatch(_SHORT, h.text) and (key := book.key(h)):
-            acronyms.setdefault(_letters(h.text), key)
+        if h.kind is Kind.AFFILIATION and (key := book.key(h)):
+            for word in h.text.split():  # "CHN Nouakchott", "UNDP Senegal": the acronym of a name
+                if re.fullmatch(_SHORT, word) and (word == h.text or len(word) >= 3):
+                    acronyms.setdefault(_letters(word), key)
     if not acronyms:
         return []
     out = []

@@ -38,8 +38,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = _alts(cues("en", "after") + cues("fr", "after"))
     # A tail: preposition, optional determiner, up to four words (stopping at verbs and clauses).
     word = rf"(?!(?:{verbs}|{_STOP})\b)(?![a-z]{{2,}}ed\b)[\w’'\-&]+"  # no English past tense
-    art = r"(?:(?:the|an?|l['’]|la|le|les|une?)\s*)"
-    tail = rf"(?P<tail{{n}}>\s+(?:{preps})\s*{art}?{word}(?:\s+(?:(?:of|at|de|du|des|à)\s+{art}?)?{word}){{0,3}})"
+    art = r"(?:(?:the|an?|la|le|les|une?)\s+|l['’]\s*)"
+    # a whole preposition: « de » is no start of « demande » (an elided « d' » needs no space)
+    prep = rf"(?:{preps})(?:(?<=['’])\s*|\s+)"
+    tail = rf"(?P<tail{{n}}>\s+{prep}{art}?{word}(?:\s+(?:(?:of|at|de|du|des|à)\s+{art}?)?{word}){{0,3}})"
     noun = rf"(?:(?i:{unique})|(?i:{generic}))(?!\w)"
     qualifier = rf"(?:(?i:{_alts(dets['sector_modifiers'])})|{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})"
     t1, t2, t3, t4, t5 = (tail.replace("{n}", str(n)) for n in range(1, 6))  # one group name each

@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "titles": re.compile(rf"(?:(?<![\w.])(?:{titles})\s+)+$"),
         "article": re.compile(rf"(?<![\w'’])(?:{articles})\s*$", re.I),
-        "contraction": re.compile(rf"(?<![\w'’])({_alternation(list(data['contractions']))})\s+$", re.I),
+        "contraction": re.compile(rf"(?<!\w)({_alternation(list(data['contractions']))})\s+$", re.I),  # « qu'au »
         "joiner": re.compile(rf"\s*,?\s*(?:{_alternation(data['joiners'])})\s*$", re.I),
         "role_word": re.compile(rf"(?<![\w-])(?:{_alternation(data['role_words'])})s?(?![\w-])", re.I),
         "role_before": re.compile(
