@@ -2,7 +2,8 @@
 
 They are for the rapporteur, not for the readers of the summary: a sentence that holds a
 distribution warning ("do not circulate", « ne pas diffuser », "to be cleaned") or that opens
-with a note to self ("note to self:", "TODO", « NB pour moi ») is cut; a block that opens
+with a note to self ("note to self:", "TODO", « NB pour moi ») or names who took the notes
+("Notes taken by …") is cut; a block that opens
 with a sign-off ("Best, Amina", « Cordialement, ») is removed with the short lines after it;
 a block that only gives contact details is removed. Each cut is recorded so the report lists
 it ("removed internal line") with its location: nothing disappears silently.
@@ -27,6 +28,7 @@ from .typography import ends_with_abbreviation
 
 DISTRIBUTION = "distribution warning"
 NOTE_TO_SELF = "note to self"
+AUTHORSHIP = "who took the notes"
 SIGN_OFF = "sign-off"
 CONTACT_BLOCK = "contact block"
 GREETING = "greeting"
@@ -66,6 +68,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "distribution": re.compile(rf"(?<![\w'’])(?:{_alternation(data['distribution_warnings'])})(?![\w'’])", re.I),
         "self": re.compile(rf"[—–(\[,;:]\s*(?:{_alternation(data['notes_to_self'])})(?![\w'’])", re.I),
         "self_start": re.compile(rf"{_OPENING}(?:{_alternation(data['notes_to_self'])})(?![\w'’])", re.I),
+        "authorship": re.compile(rf"{_OPENING}(?:{_alternation(data['authorship'])})\s*:?\s*"
+                                 r"(?!(?:the|la|le|les)\b|l['’])(?=(?-i:[A-ZÀ-Ý]))", re.I),
         "sign_off": re.compile(rf"{_OPENING}(?:{_alternation(data['sign_offs'])})\s*(?:[,!.–—-]|$)", re.I),
     }
 
@@ -89,6 +93,8 @@ def _reason(sentence: str) -> str | None:
         return DISTRIBUTION
     if pats["self_start"].match(sentence) or _self_after_dash(sentence):
         return NOTE_TO_SELF
+    if pats["authorship"].match(sentence):
+        return AUTHORSHIP
     return None
 
 
@@ -98,9 +104,25 @@ def _self_after_dash(sentence: str) -> bool:
 
 
 def internal_cuts(text: str) -> list[Cut]:
-    """The sentences of `text` that are distribution warnings or notes to self."""
-    return [Cut(start, end, reason) for start, end in _sentences(text)
-            if (reason := _reason(text[start:end])) is not None]
+    """The sentences of `text` that are distribution warnings or notes to self. A marker that is a
+    sentence of its own ("(rapp.) check with KM…", split at its dot) takes the next one with it."""
+    cuts: list[Cut] = []
+    carry = None
+    for start, end in _sentences(text):
+        if carry is not None:
+            cuts.append(Cut(carry, end, NOTE_TO_SELF))
+            carry = None
+            continue
+        sentence = text[start:end]
+        reason = _reason(sentence)
+        if reason == NOTE_TO_SELF and (m := _patterns()["self_start"].match(sentence)) \
+                and not re.search(r"\w", sentence[m.end():]):
+            carry = start
+        elif reason is not None:
+            cuts.append(Cut(start, end, reason))
+    if carry is not None:
+        cuts.append(Cut(carry, len(text), NOTE_TO_SELF))
+    return cuts
 
 
 def is_sign_off(text: str) -> bool:

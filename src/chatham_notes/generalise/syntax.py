@@ -101,16 +101,23 @@ def vocative(text: str, unit: Unit) -> Unit | None:
         return replace(unit, start=start)
     if pats["start"].search(before) and (m := pats["after"].match(after)):
         return replace(unit, end=unit.end + m.end())
+    if pats["start"].search(before) and (m := re.match(r"\s*,\s*", after)) and _addresses(after[m.end():]):
+        return replace(unit, end=unit.end + m.end())  # "Tess, over to you.", "Kerry-Ann, could a bond…?"
     comma = pats["comma_before"].search(before)
-    if comma and pats["end"].match(after) and _is_question_or_address(before):
-        return replace(unit, start=offset + comma.start())
+    if comma and pats["end"].match(after) and (_addresses(re.split(r"[.!?…]\s+", before)[-1])
+                                              or after.lstrip().startswith("?")):
+        return replace(unit, start=offset + comma.start())  # "Could you say more, X?", "Please, X."
     return None
 
 
-def _is_question_or_address(before: str) -> bool:
-    """"Could you say more, X?" / "over to you, X": the clause before addresses someone."""
-    clause = re.split(r"[.!?…]\s+", before)[-1]
-    return bool(re.search(r"(?<![\w'’])(?:you|your|vous|votre|tu|ton|ta)(?![\w'’])", clause, re.I))
+_ADDRESS = re.compile(r"(?<![\w'’])(?:you|your|vous|votre|tu|ton|ta|please|s['’]il\s+(?:vous|te)\s+pla[iî]t)(?![\w'’])", re.I)
+
+
+def _addresses(clause: str) -> bool:
+    """Whether a clause speaks to someone: it holds "you", « vous », "please", or it is a
+    question ("was that a procurement failure?")."""
+    sentence = re.match(r"[^.!?…]*[.!?…]?", clause).group()
+    return bool(_ADDRESS.search(sentence)) or sentence.rstrip().endswith("?")
 
 
 def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] | None:
