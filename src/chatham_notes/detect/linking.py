@@ -90,11 +90,15 @@ def party_forms(book: PartyBook, hits: Iterable[Hit]) -> dict[str, PartyForm]:
         if len(name.split()) > 1:
             for form in initials_forms(name):
                 add(form, PartyForm(form, Kind.PERSON, key, exact=form))
+                if name.islower():  # "s. grant" in quick notes is "s.g." there, not only "S.G."
+                    add(form.lower(), PartyForm(form.lower(), Kind.PERSON, key, exact=form.lower()))
             for word in (w.group() for w in WORD.finditer(name)):
                 # "Mukendi-Tshala" is also written "Mukendi": each part of a hyphenated name is a form
                 parts = [word] + ([p for p in word.split("-") if len(p) >= 4] if "-" in word else [])
                 for part in parts:
-                    if len(part) >= 3 and part.lower() not in name_particles() and part.lower() not in _function_words():
+                    initials = len(part) == 2 and not set(part.lower()) & set("aeiouy")  # "jp" of "jp kabongo"
+                    if (len(part) >= 3 or initials) and part.lower() not in name_particles() \
+                            and part.lower() not in _function_words():
                         add(part, PartyForm(part, Kind.PERSON, key, ordinary=is_common_word(part)))
     book.remember_forms(out)
     return out
@@ -118,7 +122,7 @@ def propagate(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], s
     block and field (labels, table cells, headers, footers, footnotes, comments)."""
     forms = party_forms(book, hits)
     if not forms:
-        return []
+        return references(book, hits, texts)  # a roster's organisations are named again too
     automaton = ahocorasick.Automaton()
     for key, value in forms.items():
         automaton.add_word(key, (key, value))
@@ -148,11 +152,12 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
     the note's only one with that head (`_reference_heads`): the definite article and the head,
     followed by no name of its own ("the Ministry of Finance" is another body)."""
     heads: dict[str, set[str]] = {}  # folded reference -> party keys
-    for h in hits:
-        if h.kind is Kind.AFFILIATION and (key := book.key(h)):
-            for name in (h.text, *book.names_of(key)):  # "MoHS" in the note, its full name in the roster
-                for head in _reference_heads(name):
-                    heads.setdefault(head, set()).add(key)
+    named = {(h.text, key) for h in hits if h.kind is Kind.AFFILIATION and (key := book.key(h))}
+    named |= book.roster_organisations_of(hits)  # "M. Diarra demande au ministère": his, from the roster
+    for text, key in named:
+        for name in (text, *book.names_of(key)):  # "MoHS" in the note, its full name in the roster
+            for head in _reference_heads(name):
+                heads.setdefault(head, set()).add(key)
     unique = {head: next(iter(keys)) for head, keys in heads.items() if len(keys) == 1}
     if not unique:
         return []
@@ -425,6 +430,12 @@ class PartyBook:
         note: "Ministry of Health and Sanitation"; "ANRS": « Agence nationale de recherches… »)."""
         known = [fold(f) for org in known_orgs() if key == "o:" + org.canonical for f in org.forms]
         return [name for name, org_key in self._roster_orgs.items() if org_key == key] + known
+
+    def roster_organisations_of(self, hits: Iterable[Hit]) -> set[tuple[str, str]]:
+        """(name, party key) of the organisations of the roster people these findings name."""
+        ids = {h.key[2:] for h in hits if h.kind is Kind.PERSON and h.key and h.key.startswith("r:")}
+        return {(self.roster[i].affiliation, self._org_key_of(i)) for i in ids
+                if i in self.roster and self.roster[i].affiliation}
 
     def forms_of(self, key: str) -> set[str]:
         """The forms of a party that propagation looked for (its mentions add theirs)."""
