@@ -31,6 +31,12 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u2032")
 
 
+# What joins a name to the organisation written right after it, in apposition: "Hamid Qureshi,
+# UNDP", "Priya Menon = Health Canada", "Kofi Boateng – WADPN", "Ana / Fiocruz" (a hyphen only
+# with a space after it: "Ndiaye-Sarr" is one name). Detection ties with it; the rewrite joins.
+APPOSITION_SEPARATOR = r"\s*(?:,|=|/|[–—]|-(?=\s))\s*"
+
+
 def fold(text: str) -> tuple[str, Sequence[int]]:
     """Fold text for matching: no accents, one space for any run of spaces or hyphens.
 

@@ -169,9 +169,10 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
             start, end = m.span("head")
             surface = text[start:end]
             after = text[end:end + 40]
-            if re.match(r"\s+(?:de\s+)?[A-ZÀ-Ý]", after) or text[m.start()] in "tT" and not surface[:1].isupper():
-                continue  # "the Ministry Working Group", « le ministère de Tutelle »; "the ministry" in lower
-                # case is the English word; « au ministère de transmettre » is the participant's
+            if re.match(r"\s+(?:de\s+)?[A-ZÀ-Ý]|\s+de\s+(?![\w’'-]+(?:er|ir|oir|re)\b)", after) \
+                    or text[m.start()] in "tT" and not surface[:1].isupper():
+                continue  # "the Ministry Working Group", « l'Université de médecine »: another body; "the
+                # ministry" in lower case is the English word; « au ministère de transmettre » is theirs
             if any(s < end and start < e for s, e in taken.get(where, ())):
                 continue
             out.append(Hit(where[0], where[1], start, end, surface, Kind.AFFILIATION, Source.REFERENCE, 0.6,

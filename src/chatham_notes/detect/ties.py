@@ -26,6 +26,7 @@ from unidecode import unidecode
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..matching import APPOSITION_SEPARATOR
 from ..model import Field, Kind
 from ..resources import read_yaml
 from .cues import NAME_RUN, alternation
@@ -123,7 +124,7 @@ def contact_names(text: str, contacts: list[Hit], block_id: str, field: Field = 
     return out
 
 
-_JOINED = re.compile(r"\s*,\s*$")
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _TYING_SOURCES = frozenset({Source.CUE_PAREN, Source.ROSTER, Source.LABEL})
 
 
@@ -143,8 +144,7 @@ def _tie_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     aside = r"(?:\s*\([^()\n]{0,40}\)|\s*[—–-]?\s*,\s*(?:(?:[a-zà-ÿ'’\-]+|I|I['’]m)\s+){1,7}?(?=\S))?"
     link = rf"(?i:{alternation(tuple(cues['person']))})"
     # "Hamid Qureshi, UNDP", "Priya Menon = Health Canada", "Kofi Boateng – WADPN": the name right after
-    joined = r"\s*(?:,|=|/|[–—-](?=\s))\s*"
-    person = re.compile(rf"{aside}\s*,?\s*{link}\s*{det}{kind}|\s*\(\s*{det}|{joined}{det}")
+    person = re.compile(rf"{aside}\s*,?\s*{link}\s*{det}{kind}|\s*\(\s*{det}|{APPOSITION_SEPARATOR}{det}")
     people = alternation(tuple(cues["people"]))
     own = re.compile(rf"(?i:\b(?:(?:{alternation(tuple(cues['self']))})|(?:{people})\s+(?:{alternation(tuple(cues['person']))}))"
                      rf"\s*{det})$")
@@ -211,7 +211,7 @@ def is_tied(org: Hit, people: _PeopleIndex, texts: dict[tuple[str, Field], str],
     # anchored at each name's end: a search from the left would stop at an earlier, wrong start
     if any(person_link.fullmatch(text, h.end, org.start) for h in people.ending_between(where, org.start - 60, org.start)):
         return True
-    before = _JOINED.search(text, max(0, org.start - 4), org.start)  # "Name, Department X, WHO": the
+    before = _COMMA_BEFORE.search(text, max(0, org.start - 4), org.start)  # "Name, Department X, WHO": the
     previous = people.orgs.get(where, {}).get(before.start()) if before else None  # next body in a
     if previous is not None and depth < 3 and is_tied(previous, people, texts, False, depth + 1):  # line-up
         return True

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import Kind, Mention, Segment
 from ..resources import read_list, read_yaml
+from .typography import sentence_span
 
 _PERSONISH = (Kind.PERSON, Kind.ROLE)
 _PRIORITY = {Kind.PERSON: 0, Kind.ROLE: 1, Kind.AFFILIATION: 2, Kind.PLACE: 3}
@@ -363,10 +364,8 @@ def _is_verb(text: str, position: int) -> bool:
     if re.match(r"[a-z-]+\s+(?:a|an|the|two|three|four|five|\d[\d,.]*|its|their|our|all|some|more|no)\b",
                 text[position:]):
         return True
-    start = max(text.rfind(". ", 0, position) + 2, 0)
-    end = text.find(". ", position)
-    sentence = text[start:end if end > 0 else len(text)]
-    doc = parse(sentence, "en")
+    start, end = sentence_span(text, position, position)
+    doc = parse(text[start:end], "en")
     return any(t.idx == position - start and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
                for t in doc)
 

@@ -30,8 +30,10 @@ from dataclasses import dataclass, replace
 
 from ..detect.cues import alternation
 from ..detect.lexicon import cues
+from ..matching import APPOSITION_SEPARATOR
 from ..model import Kind, Lang
 from .attribution import Unit
+from .typography import sentence_span
 
 DESCRIPTION_REASON = "description of a participant"
 _DESCRIBING = {"appos", "relcl", "acl:relcl", "acl"}
@@ -43,14 +45,13 @@ _OPENS = re.compile(r"\s*,\s*(?=[a-zà-ÿ])(?!(?:je|j['’]|nous|il|elle|ils|ell
                     r"|\s+(?=(?:who|whose|qui|dont)\b)")
 # what a name's unit may still take (a parenthesis, the rest of the name) before a description opens
 _AHEAD = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[A-ZÀ-Þ][\w'’\-]*){0,4}(?:\s*,\s*[a-zà-ÿ]|\s+(?:who|whose|qui|dont)\b)")
-_APPOSED = re.compile(r"\s*(?:,|=|/|[–—-])\s*")  # an organisation in apposition after the name
+_APPOSED = re.compile(APPOSITION_SEPARATOR)  # an organisation in apposition after the name
 _STOP = re.compile(r",|;|:|\)|\s[—–-]\s|[.!?](?:\s|$)")  # what closes an apposition
 # "who noted that…", « qui rappelle que… »: a relative clause that reports what was said (an
 # attribution verb of detection, models/*/cues_after.txt, then what was said); "who chaired" is a role
 _STATEMENT = re.compile(rf"(?i:who|which|qui|que)\s+(?:(?:also|then|later|aussi|ensuite|alors)\s+)?"
                         rf"(?:{alternation(cues('en', 'after') + cues('fr', 'after'))})"
                         r"\s*(?::|that|whether|if|how|why|what|que|qu['’]|si|comment|pourquoi)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"“])|\n")
 _MAX_DESCRIPTION = 200  # characters: longer is not an apposition but the rest of a paragraph
 
 
@@ -149,7 +150,7 @@ def _parsed(text: str, unit: Unit, lang: Lang):
     sentence that holds `unit` (the same sentence `parse_ahead` parsed, so the parse is cached)."""
     from ..detect.ner import parse
 
-    sentence_start, sentence_end = _sentence_start(text, unit.start), _sentence_end(text, unit.end)
+    sentence_start, sentence_end = sentence_span(text, unit.start, unit.end)
     doc = parse(text[sentence_start:sentence_end], _pipeline(lang))
     return sentence_start, sentence_end, doc, [t for t in doc if unit.start <= sentence_start + t.idx < unit.end]
 
@@ -157,17 +158,6 @@ def _parsed(text: str, unit: Unit, lang: Lang):
 def _pipeline(lang: Lang) -> str:
     """The spaCy pipeline a block is parsed with: French for French, else English."""
     return "fr" if lang is Lang.FR else "en"
-
-
-def _sentence_start(text: str, position: int) -> int:
-    # the look-ahead needs the name's first letter: search a little past `position`
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, position - 400), position + 3) if m.end() <= position]
-    return starts[-1] if starts else max(0, position - 400)
-
-
-def _sentence_end(text: str, position: int) -> int:
-    m = _SENTENCE_END.search(text, position, position + 600)
-    return m.end() if m else min(len(text), position + 600)
 
 
 def parse_ahead(items: Sequence[tuple[str, Sequence[tuple[int, int]], Lang]]) -> None:
@@ -179,7 +169,7 @@ def parse_ahead(items: Sequence[tuple[str, Sequence[tuple[int, int]], Lang]]) ->
     for text, spans, lang in items:
         for start, end in spans:
             if _AHEAD.match(text, end):
-                s, e = _sentence_start(text, start), _sentence_end(text, end)
+                s, e = sentence_span(text, start, end)
                 by_lang.setdefault(_pipeline(lang), []).append(text[s:e])
     for lang, texts in by_lang.items():
         parse_many(texts, lang)

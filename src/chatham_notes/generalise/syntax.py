@@ -138,7 +138,7 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
         if work and j < len(units) and units[j].kind == Kind.AFFILIATION and units[j].start == work.end():
             end, j = units[j].end, j + 1
         elif (employer := pats["employer"].match(text, end)) and (j >= len(units) or units[j].start >= employer.end()) \
-                and not _is_place(employer.group()):
+                and not _ends_with_place(employer.group()):
             end = employer.end()  # an employer detection did not find: capitalised words after "from"
         else:
             break
@@ -156,7 +156,7 @@ def introduction(text: str, units: Sequence[Unit], i: int) -> tuple[Unit, int] |
     return replace(unit, start=start, end=end, mention_ids=tuple(m for u in units[i:j] for m in u.mention_ids)), j - i
 
 
-def _is_place(phrase: str) -> bool:
+def _ends_with_place(phrase: str) -> bool:
     """Whether the capitalised words a phrase ends with are a place ("joining from Dhaka")."""
     from ..detect.gazetteer import place_tier
 

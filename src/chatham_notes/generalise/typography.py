@@ -60,6 +60,19 @@ def ends_with_abbreviation(before: str) -> bool:
     return bool(_ABBREVIATION.search(before + ".")) or word in title_words() or re.fullmatch(r"[A-ZÀ-Ý]", word) is not None
 
 
+# Where a sentence ends for parsing: a full stop before a capital or a quotation mark, or a line break
+_PARSE_STOP = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"“])|\n")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` that holds start..end, the unit spaCy parses (a
+    long block is read at most 400 characters back and 600 on)."""
+    # the look-ahead needs the name's first letter: search a little past `start`
+    starts = [m.end() for m in _PARSE_STOP.finditer(text, max(0, start - 400), start + 3) if m.end() <= start]
+    stop = _PARSE_STOP.search(text, end, end + 600)
+    return (starts[-1] if starts else max(0, start - 400)), (stop.end() if stop else min(len(text), end + 600))
+
+
 def at_sentence_start(before: str) -> bool:
     """Whether text written after `before` starts a sentence (or a list item)."""
     stripped = before.rstrip(_SPACES + "«“\"'(")
