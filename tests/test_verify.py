@@ -308,3 +308,17 @@ def test_strip_phrases_blanks_whole_phrases_and_counts_them() -> None:
     assert found == 2 and not any(ch.isalpha() for ch in rest)
     rest, found = strip_phrases("participant·e·s", ["participant"], "·")  # bound by a joiner: no phrase
     assert found == 0 and "participant" in rest
+
+
+def test_a_kind_of_body_alone_is_no_needle(tmp_path: Path) -> None:
+    """ "RK (Center):" in a label removes "Center" there; as a needle it would find "center" in
+    every .docx (a paragraph's alignment is w:jc="center") and refuse every summary."""
+    roster = Roster((Participant("p1", "Rustam Karimov", affiliation="Republican AIDS Center",
+                                 affiliation_aliases=("Center", "the Centre", "RAC")),))
+    texts = {n.text for n in needles_for(roster, [])}
+    assert "Republican AIDS Center" in texts and "RAC" in texts
+    assert not {"Center", "the Centre"} & texts
+    document = base_document()
+    document.add_paragraph("A participant said the clinic moved to the city centre.").alignment = 1  # centred
+    document.save(tmp_path / "centred.docx")
+    assert leak_check(tmp_path / "centred.docx", needles_for(roster, [])) == []

@@ -88,7 +88,8 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: I
 
     Every form of every party (`Party.forms`: what detection propagated and removed), every
     roster form, the text of every other finding removed (contacts, roles), and `extra`
-    (the reviewer's removals). The tool's own text (the rule's notice and name in both
+    (the reviewer's removals); not an organisation's form that is only a kind of body ("Center").
+    The tool's own text (the rule's notice and name in both
     languages, headings, generic phrases) is never a needle: it is written into every summary;
     nor is a text the reviewer decided to keep (`kept`): the decision stands everywhere.
     """
@@ -100,6 +101,8 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: I
 
     def add(text: str, kind: Kind, source: str) -> None:
         key = (lower(fold(text.strip())[0]).strip(), kind)
+        if kind is Kind.AFFILIATION and _kind_of_body(text):
+            return  # "XY (Center):" removes "Center" there; elsewhere it is a word ("center" in any file)
         if key[0] and key not in seen and key[0] not in kept_keys:
             seen.add(key)
             items.append(Needle(text.strip(), kind, source))
@@ -117,6 +120,15 @@ def needles_for(roster: Roster | None, detections: Sequence[Detection], extra: I
         add(text, kind, "decision")
     own = {id(n) for _, _, n in TermMatcher((n.text, n) for n in items).find(_own_text())}
     return Needles(tuple(n for n in items if id(n) not in own))
+
+
+def _kind_of_body(text: str) -> bool:
+    """Whether an organisation's form is only a word for a kind of body ("Center", « le
+    Ministère »): like a reference, it names its party where the note writes it, nowhere else."""
+    from .detect.lexicon import is_org_word
+
+    words = re.sub(r"^(?i:the|la|le|les|l['’])\s*", "", text.strip()).split()
+    return len(words) == 1 and is_org_word(words[0], any_case=True)
 
 
 def _roster_forms(roster: Roster | None) -> list[tuple[str, Kind, str]]:

@@ -70,6 +70,7 @@ SETS = {
     "blind": GOLD_DIR.parent / "gold_blind",
     "blind2": GOLD_DIR.parent / "gold_blind2",
     "blind3": GOLD_DIR.parent / "gold_blind3",
+    "blind4": GOLD_DIR.parent / "gold_blind4",
 }
 
 KINDS = ("person", "affiliation", "contact", "role")

@@ -324,9 +324,17 @@ def _internal_block(block: Block, cuts: Sequence[internal.Cut], ex: _Exchange) -
 
 
 def _without_cuts(units: list[Unit], cuts: Sequence[internal.Cut]) -> list[Unit]:
-    """The units outside the cuts, plus one unit per cut (rendered as nothing)."""
-    kept = [u for u in units if not any(c.start < u.end and u.start < c.end for c in cuts)]
-    cut_units = [Unit(c.start, c.end, Kind.PLACE, text=_CUT) for c in cuts]
+    """The units outside the cuts, plus one unit per cut (rendered as nothing). A cut that
+    reaches into a unit takes the whole unit: half an e-mail address must not stay behind."""
+    spans = []
+    for c in cuts:
+        start, end = c.start, c.end
+        for u in units:
+            if u.start < end and start < u.end:
+                start, end = min(start, u.start), max(end, u.end)
+        spans.append((start, end))
+    kept = [u for u in units if not any(s < u.end and u.start < e for s, e in spans)]
+    cut_units = [Unit(s, e, Kind.PLACE, text=_CUT) for s, e in spans]
     return sorted(kept + cut_units, key=lambda u: (u.start, u.end))
 
 

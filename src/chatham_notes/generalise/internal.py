@@ -34,7 +34,8 @@ CONTACT_BLOCK = "contact block"
 GREETING = "greeting"
 PREFIX = "removed internal line"
 
-_SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+[»\"”)]*|$)\s*")
+# a sentence ends at a stop before a space or the end, not inside "nadege.ekotto@…" or "2.5"
+_SENTENCE = re.compile(r"(?:[^.!?…]|[.!?…]+(?![»\"”)]*(?:\s|$)))*(?:[.!?…]+[»\"”)]*|$)\s*")
 _OPENING = r"^[\s\-–—•*(\[]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[\s\-–—(\[]*"
 
 

@@ -104,9 +104,10 @@ def vocative(text: str, unit: Unit) -> Unit | None:
     if pats["start"].search(before) and (m := re.match(r"\s*,\s*", after)) and _addresses(after[m.end():]):
         return replace(unit, end=unit.end + m.end())  # "Tess, over to you.", "Kerry-Ann, could a bond…?"
     comma = pats["comma_before"].search(before)
-    if comma and pats["end"].match(after) and (_addresses(re.split(r"[.!?…]\s+", before)[-1])
-                                              or after.lstrip().startswith("?")):
-        return replace(unit, start=offset + comma.start())  # "Could you say more, X?", "Please, X."
+    if comma and pats["end"].match(after) and re.search(r"\w", before[:comma.start()].split("\n")[-1]):
+        # "Could you say more, X?", "Please, X.", "Coercion is a fair word, X.": a name after a comma at
+        # a sentence's end addresses someone (and if it was an apposition, the name goes all the same)
+        return replace(unit, start=offset + comma.start())
     return None
 
 

@@ -78,6 +78,8 @@ def at_sentence_start(before: str) -> bool:
     stripped = before.rstrip(_SPACES + "«“\"'(")
     if not stripped.strip() or TIMESTAMP.fullmatch(before.strip()):  # a turn's text may open with its time
         return True
+    if stripped.endswith(":") and re.search(r"[«“\"][\s\u00a0\u202f]*$", before):
+        return True  # 'Question from the floor: "Abena here…"': a quoted sentence opens
     if _ABBREVIATION.search(stripped):
         return False
     return bool(_SENTENCE_END.search(stripped + " "))  # "- « ", "Prices rose. (": what opens a sentence
