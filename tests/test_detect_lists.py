@@ -21,6 +21,9 @@ def _found(text: str) -> list[tuple[str, str]]:
       ("Tonga Red Cross", "affiliation"), ("Anil Rao", "person")]),
     ("Sont présents : Mme Odile FERRAND (groupe Gauche démocrate), corapporteure ; M. Karim BELHADJ.",
      [("Odile FERRAND", "person"), ("groupe Gauche démocrate", "affiliation"), ("Karim BELHADJ", "person")]),
+    ("Present: OKAFOR, Ngozi (Hon.) – Labour Party, Chair; DUBE, Sipho (Senator Dr) – Democratic Alliance; and Lindiwe Moyo.",
+     [("OKAFOR, Ngozi", "person"), ("Labour Party", "affiliation"), ("DUBE, Sipho", "person"),
+      ("Democratic Alliance", "affiliation"), ("Lindiwe Moyo", "person")]),
     ("Also present: Dr Mele Tupou for the Pacific Youth Health Assembly (observer).",
      [("Mele Tupou", "person"), ("Pacific Youth Health Assembly", "affiliation")]),
 ])

@@ -154,11 +154,19 @@ def references(book: PartyBook, hits: list[Hit], texts: dict[tuple[str, Field], 
     heads: dict[str, set[str]] = {}  # folded reference -> party keys
     named = {(h.text, key) for h in hits if h.kind is Kind.AFFILIATION and (key := book.key(h))}
     named |= book.roster_organisations_of(hits)  # "M. Diarra demande au ministère": his, from the roster
+    guessed: dict[str, set[str]] = {}  # the same, guessed from an acronym alone
+    names: dict[str, set[str]] = {}
     for text, key in named:
-        for name in (text, *book.names_of(key)):  # "MoHS" in the note, its full name in the roster
+        names.setdefault(key, set()).update((text, *book.names_of(key)))  # "MoHS" in the note, its name in the roster
+    for key, known in names.items():
+        spelt = any(not _is_acronym(name) for name in known)  # "PRI" is Penal Reform International: no guess
+        for name in known:
+            if _is_acronym(name) and spelt:
+                continue
             for head in _reference_heads(name):
-                heads.setdefault(head, set()).add(key)
+                (guessed if _is_acronym(name) else heads).setdefault(head, set()).add(key)
     unique = {head: next(iter(keys)) for head, keys in heads.items() if len(keys) == 1}
+    unique |= {head: next(iter(keys)) for head, keys in guessed.items() if len(keys) == 1 and head not in heads}
     if not unique:
         return []
     pattern = _reference_pattern(tuple(sorted(unique)))
@@ -189,6 +197,8 @@ def _reference_heads(name: str) -> set[str]:
     "T&T Judiciary"), each with the words before it ("the Forum Secretariat") and in the
     languages notes quote (`org_heads.yaml`: "Instituto de …" is "the Institute")."""
     words = [w.group() for w in WORD.finditer(fold(name))]
+    if _is_acronym(name):
+        return _acronym_heads(name)  # weaker: `references` takes them only where no name has the head
     if len(words) < 2 and not (words and is_org_word(words[0], any_case=True)):
         return set()
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
@@ -206,6 +216,20 @@ def _reference_heads(name: str) -> set[str]:
     return out
 
 
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return " " not in name.strip() and 3 <= len(letters) <= 7 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _acronym_heads(acronym: str) -> set[str]:
+    """The heads an acronym's body may be called by when the note never spells it out: a kind
+    of body whose initial is the acronym's last letter, where English puts the head ("UNAFEI":
+    "the Institute"), or its first, where French does (FOSREF: « la Fondation »)."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    return {word for group in read_yaml("detect", "org_heads.yaml") for word in group
+            if word[0] in (letters[0], letters[-1])}
+
+
 @lru_cache(maxsize=1)
 def _cognates() -> dict[str, set[str]]:
     return {word: set(group) for group in read_yaml("detect", "org_heads.yaml") for word in group}
@@ -220,7 +244,9 @@ def _reference_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Over folded text: an article (or « au », « des »: « au barreau », « des Républicains »), a
     folded head word, and no "of"/"de" after it."""
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?:(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*)|(?<!\w)(?:au|aux|du|des)\s+)"  # « qu'au barreau »
+    # an article, « au »/« des » (« qu'au barreau »), or a possessive: "Dr Rich's Foundation", "our Institute"
+    return re.compile(rf"(?:(?<![\w'’])(?:the\s+|les?\s+|la\s+|l['’]\s*)|(?<!\w)(?:au|aux|du|des)\s+"
+                      rf"|['’]s\s+|(?<![\w'’])(?:our|my|their|his|her|notre|mon|ma|leur|son|sa)\s+)"
                       rf"(?P<head>{alternation})(?![\w'’-])"
                       rf"(?!\s+(?:of|for|on|pour)\b|\s+(?:de\s+la|de\s+l['’]|du|des|d['’])\s*)")
 

@@ -22,6 +22,7 @@ from .sources import Source
 from .text import Hit
 
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*(?![^()]*\))|\s+(?:and|et|&)\s+(?![^()]*\))")
+_SEMICOLONS = re.compile(r"\s*;\s*(?![^()]*\))|\s*,?\s+(?:and|et|&)\s+(?![^()]*\))")
 _NAME_END = re.compile(r"\s*\(|\s+(?:de|du|des|d['’]|from|of|at|with|for|pour|–|—|-)\s+|\s*[–—:=/]\s*|$")
 _SELF = frozenset({"moi", "me", "myself", "moi-meme", "et moi", "and me", "rapporteur", "rapporteure", "rapporteuse",
                    "etc", "etc.", "others", "autres"})
@@ -50,7 +51,11 @@ def list_people(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         position, found = m.end(), []
-        for item in _ITEM_SPLIT.split(text[m.end():line_end]):
+        line = text[m.end():line_end]
+        # "PRICE, Marcia (Hon.) – People's National Party, Chair; McFARLANE, …": semicolons (and a
+        # last "and") part the items, a comma may be inside one
+        split = _SEMICOLONS if ";" in line else _ITEM_SPLIT
+        for item in split.split(line):
             start = text.index(item, position) if item else position
             position = start + len(item)
             found.append(_item(text, start, start + len(item), block_id, field))
@@ -77,13 +82,23 @@ def _item(text: str, start: int, end: int, block_id: str, field: Field) -> list[
         return []
     hits = [Hit(block_id, field, offset, offset + len(name), name, Kind.PERSON, Source.LIST, 0.8)]
     rest = item[len(item[:name_end.start()]) if name_end else len(item):]
-    aff = re.match(r"\s*(?:\(\s*(?P<paren>[^()]+?)\s*\)|(?:de|du|des|d['’]|from|of|at|with|for|pour)\s+(?:the\s+)?(?P<after>[^()]+))", rest)
+    aff = re.match(r"\s*(?:\((?P<title>[^()]*)\)\s*)?(?:\(\s*(?P<paren>[^()]+?)\s*\)"
+                   r"|(?:de|du|des|d['’]|from|of|at|with|for|pour)\s+(?:the\s+)?(?P<after>[^()]+)|[–—-]\s+(?P<dash>[^()]+))", rest)
+    if aff and aff.group("title") is not None and not _only_titles(aff.group("title")):
+        aff = None  # "(Hon.)" after an inverted name is a title; anything else in brackets is the body
     if aff:
-        inner = (aff.group("paren") or aff.group("after") or "").split(",")[0].strip()
+        group = next(g for g in ("paren", "after", "dash") if aff.group(g))
+        inner = aff.group(group).split(",")[0].strip()
         if inner and not place_tier(inner) and unidecode(inner).casefold() not in _roles():
-            at = start + len(item) - len(rest) + aff.start("paren" if aff.group("paren") else "after")
+            at = start + len(item) - len(rest) + aff.start(group)
             hits.append(Hit(block_id, field, at, at + len(inner), inner, Kind.AFFILIATION, Source.CUE_PAREN, 0.8))
     return hits
+
+
+def _only_titles(text: str) -> bool:
+    """ "Hon.", "Senator Dr": the titles of "PRICE, Marcia (Hon.)"."""
+    words = text.split()
+    return bool(words) and all(w.rstrip(".") in title_words() for w in words)
 
 
 def _is_name(words: list[str]) -> bool:

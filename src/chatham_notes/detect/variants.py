@@ -184,6 +184,8 @@ def _middle_variants(first: str, middle: list[str], pid: str) -> list[Variant]:
 
 def _affiliation_variants(participant: Participant) -> list[Variant]:
     names = [n for n in (participant.affiliation, *participant.affiliation_aliases) if n and n.strip()]
+    # "Federal Ministry of Health (Nigeria)": notes write the name without the roster's qualifier
+    names += [bare for n in names if (bare := re.sub(r"\s*\([^()]*\)\s*$", "", n).strip()) and bare != n.strip()]
     for org in known_orgs():  # the other-language forms of a known organisation
         if any(n.strip().casefold() in (f.casefold() for f in org.forms) for n in names):
             names += list(org.forms)

@@ -22,6 +22,7 @@ from ..resources import read_list, read_yaml
 from .typography import sentence_span
 
 _PERSONISH = (Kind.PERSON, Kind.ROLE)
+_POSSESSIVES = frozenset({"our", "their", "its", "his", "her", "notre", "nos", "votre", "leur"})
 _PRIORITY = {Kind.PERSON: 0, Kind.ROLE: 1, Kind.AFFILIATION: 2, Kind.PLACE: 3}
 _STOP_IN_APPOSITION = {
     "said", "says", "argued", "noted", "asked", "added", "stressed", "is", "was", "are", "were", "has",
@@ -185,8 +186,9 @@ def _grow_left(text: str, unit: Unit) -> Unit:
             start = m.start()
     if unit.kind == Kind.AFFILIATION and (m := pats["kind_before"].search(text[:start])):
         start = m.start()
-    if m := pats["article"].search(text[:start]):
-        start = m.start()
+    if (m := pats["article"].search(text[:start])) and not (
+            unit.kind == Kind.AFFILIATION and m.group().strip().lower() in _POSSESSIVES):
+        start = m.start()  # "our Ministry" keeps "our": the speaker's own body stays theirs ("our organisation")
     prefix = ""
     if m := pats["contraction"].search(text[:start]):
         start = m.start()

@@ -156,8 +156,26 @@ def _drop_double_article(before: str, text: str, lang: Lang) -> str:
     return before[:match.start()] if match else before
 
 
+# a possessive before an organisation: "Dr Rich's Foundation", "our Institute", « sa Fondation »
+_POSSESSOR = re.compile(r"(?:['’]s|(?<![\w'’])(?:our|my|their|his|her|its|notre|votre|leur|mon|ma|son|sa))[ \t\u00a0]+$", re.I)
+_INDEFINITE = re.compile(r"(?:an?|une?)\s+", re.I)
+
+
+def _after_possessor(before: str, holder: Placeholder, text: str, lang: Lang) -> tuple[str, str]:
+    """"another participant's an organisation" -> "another participant's organisation"; « sa une
+    organisation » -> « son organisation » (« son » before a vowel)."""
+    if holder.kind is not PlaceholderKind.ORGANISATION or not _POSSESSOR.search(before) \
+            or not (article := _INDEFINITE.match(text)):
+        return before, text
+    text = text[article.end():]
+    if lang == Lang.FR and text[:1] in _VOWEL:
+        before = re.sub(r"(?<![\w'’])([sSmM])a([ \t\u00a0]+)$", r"\1on\2", before)
+    return before, text
+
+
 def _join(before: str, holder: Placeholder, text: str, lang: Lang) -> str:
     """`before` followed by the phrase `text` for `holder`, in context."""
+    before, text = _after_possessor(before, holder, text, lang)
     before = _drop_double_article(before, text, lang)
     if holder.form == "label" or at_sentence_start(before):
         text = capitalise(text)
