@@ -99,6 +99,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org": re.compile(rf"(?P<name>(?:{_CAP})(?:\s+(?:(?:of|for|on|the|de|du|des|la|le|pour|sur|en|di|del|y|(?:et|and)(?=\s+(?:de|du|des|of|[A-ZÀ-Þ])))\s+)*"
                           rf"(?:[ld]['’])?(?:{_CAP}|&)){{0,7}})"),
         # « tribunal de grande instance de Thiès », « barreau de Marseille »: up to three lower-case words before the name
+        # « Observatoire marocain des prisons », « Agence française de développement »: a French body's
+        # name is its capitalised head, then lower-case adjectives and a « de » complement
+        "french_org": re.compile(rf"(?:(?<=[ldLD]['’])|(?<![\w’']))(?P<name>(?:{_alts(tuple(w for w in org_cues('fr') if w[:1].isupper()))})"
+                                 rf"(?P<words>(?:\s+(?!(?:de|des|du|d['’]|la|le|les|et|en|pour|sur|a|à|au|aux)\b)[a-zà-ÿ][\w’'\-]+){{1,2}}(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*"
+                                 rf"[a-zà-ÿ][\w’'\-]+)?))"),
         "lower_org": re.compile(rf"(?<![\w’'])(?P<name>(?:{_alts(_LOWER_ORG_HEADS)})(?P<between>(?:\s+[a-zà-ÿ'’]+){{0,3}}?)"
                                 rf"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])"
                                 rf"[A-ZÀ-Þ][\w’'\-]*(?:\s+(?:(?:and|et|of|de|la|du|des|l['’])\s*)+[A-ZÀ-Þ][\w’'\-]*){{0,4}})"),
@@ -338,7 +343,9 @@ def entity_people(text: str, ents: list[Entity], block_id: str) -> tuple[list[Hi
             end = e.start + _before_running_words(surface)  # "tb asked whether…": the name is "tb"
             surface = text[e.start:end]
             span = _clean_name(surface, e.start, text, vouched=True) if any(c.isupper() for c in surface) else None
-        if span is None or _locality(text, span[1]) or _LOCATIVE_BEFORE.search(text, max(0, span[0] - 8), span[0]):
+        if span is None or _locality(text, span[1]) or _LOCATIVE_BEFORE.search(text, max(0, span[0] - 8), span[0]) \
+                or text[span[1]:span[1] + 1] == "–" or text[span[0] - 1:span[0]] == "–":  # "Hunga Tonga–Hunga Haʻapai": one
+            # proper name of a place or an event (a person's double name takes a hyphen, not an en dash)
             if any(c.isupper() for c in surface) and not _known_org_form(surface) and surface not in keep_terms():
                 low.append(Hit(block_id, Field.TEXT, e.start, end, surface, Kind.PERSON, Source.SPACY, 0.4))
             continue
@@ -468,6 +475,13 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         start = m.end("name") - len(name)
         if not place_tier(name) and name not in keep_terms() and name.split()[0].rstrip(".") not in title_words():
             out.append(Hit(block_id, field, start, m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.75))
+    for m in _patterns()["french_org"].finditer(text):
+        words = re.findall(r"[a-zà-ÿ][\w’'\-]*", m.group("words"))
+        if words and words[0] not in stop_words() and not any(w in stop_words() for w in words[1:-1]
+                                                              if w not in ("de", "des", "du", "la", "d", "l")) \
+                and words[-1] not in stop_words():
+            out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
+                           Source.CUE_ORG, 0.75))
     for m in _patterns()["lower_org"].finditer(text):
         if any(w in stop_words() and w not in ("de", "d'", "d’") for w in m.group("between").split()):
             continue  # « la cour a dit que de Gaulle… »: a verb, no name

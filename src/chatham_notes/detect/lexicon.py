@@ -59,7 +59,14 @@ def is_common_word(word: str, lang: Lang | str | None = None) -> bool:
     if not parts or any(not p.replace("-", "").isalpha() for p in parts):
         return False
     langs = _langs(lang)
-    return all(any(p in common_words(code) for code in langs) for p in parts)
+    # « riviere » in notes typed without accents is the word « rivière »
+    return all(any(p in common_words(code) or unidecode(p) in _common_unaccented(code) for code in langs)
+               for p in parts)
+
+
+@lru_cache(maxsize=None)
+def _common_unaccented(lang: str) -> frozenset[str]:
+    return frozenset(unidecode(w) for w in common_words(lang))
 
 
 def _lines(lang: str, name: str) -> tuple[str, ...]:

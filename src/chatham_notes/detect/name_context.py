@@ -31,6 +31,14 @@ def _title_before_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _lower_title_before_regex() -> re.Pattern[str]:
+    """A short title in lower case, as quick notes type it: "m. riviere", "dr sage", "mme lebon"."""
+    short = sorted({t.lower() for t in all_titles() if len(t.rstrip(".")) <= 4 and t.rstrip(".") not in ("Me", "Amb")},
+                   key=len, reverse=True)
+    return re.compile(rf"(?:^|[\s(])(?:{'|'.join(re.escape(t) for t in short)})\s+$")
+
+
+@lru_cache(maxsize=1)
 def _cue_after_regex() -> re.Pattern[str]:
     """An attribution verb after a name, maybe after a coordinated name or an aside:
     "Petit (observer) asked", "Tom from UNODC stressed", "Summer and Bell agreed"."""
@@ -78,6 +86,8 @@ def names_person(text: str, start: int, end: int, field: Field = Field.TEXT) -> 
     if not is_capitalised(surface):  # "meg asked about...": a subject of an attribution verb
         if re.fullmatch(r"(?:[-•*→>]\s*)?", text[:start].strip()) and re.match(r"\s?:\s", text[end:end + 3]):
             return True  # a label in quick notes: "- cook: 34 licensed farmers so far"
+        if _lower_title_before_regex().search(text, max(0, start - 8), start):
+            return True  # "m. riviere", "dr sage"
         return cue_after(text, end) and not DETERMINER_BEFORE.search(text, max(0, start - 30), start)
     after = text[end:end + 40]
     if surface == "Me" and re.match(r"\s+[A-ZÀ-Ý]", after):

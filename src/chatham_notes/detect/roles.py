@@ -118,6 +118,8 @@ def find_roles(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]
         for p in places:  # "our colleague in Abidjan": the place is the finding, the rest is generic
             if m.start() < p.start and p.end == end:
                 end = -1
+        if end > 0 and (after := re.match(r"[ \t]+([A-ZÀ-Þ][\w’'\-]*)", text[end:])) and is_org_word(after.group(1)):
+            end = -1  # "the WHO Expert Committee on…": a role noun inside a body's name is no role
         if end > 0:
             out.append(Hit(block_id, field, m.start(), end, text[m.start():end], Kind.ROLE, Source.ROLE, 0.7))
         extra += [f for f in found if f.kind is Kind.AFFILIATION or not any(p.start == f.start for p in places)]
