@@ -475,18 +475,26 @@ def cue_orgs(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
         start = m.end("name") - len(name)
         if not place_tier(name) and name not in keep_terms() and name.split()[0].rstrip(".") not in title_words():
             out.append(Hit(block_id, field, start, m.end("name"), name, Kind.AFFILIATION, Source.CUE_ORG, 0.75))
+    for m in _patterns()["lower_org"].finditer(text):
+        if any(w in stop_words() and w not in ("de", "d'", "d’") for w in m.group("between").split()):
+            continue  # « la cour a dit que de Gaulle… »: a verb, no name
+        out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
+                       Source.CUE_ORG, 0.75))
+    return out
+
+
+def french_org_guesses(text: str, block_id: str, field: Field = Field.TEXT) -> list[Hit]:
+    """« Observatoire marocain des prisons », « Cour suprême »: guesses, not findings. A person, a
+    role or a speaker's own words tie them to a participant (`ties.tied_guesses`); a speech verb
+    alone does not (« la Cour suprême a déclaré… » is a ruling, not a participant speaking)."""
+    out = []
     for m in _patterns()["french_org"].finditer(text):
         words = re.findall(r"[a-zà-ÿ][\w’'\-]*", m.group("words"))
         if words and words[0] not in stop_words() and not any(w in stop_words() for w in words[1:-1]
                                                               if w not in ("de", "des", "du", "la", "d", "l")) \
                 and words[-1] not in stop_words():
             out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
-                           Source.CUE_ORG, 0.75))
-    for m in _patterns()["lower_org"].finditer(text):
-        if any(w in stop_words() and w not in ("de", "d'", "d’") for w in m.group("between").split()):
-            continue  # « la cour a dit que de Gaulle… »: a verb, no name
-        out.append(Hit(block_id, field, m.start("name"), m.end("name"), m.group("name"), Kind.AFFILIATION,
-                       Source.CUE_ORG, 0.75))
+                           Source.CUE_ORG, 0.5))
     return out
 
 

@@ -59,9 +59,10 @@ def is_common_word(word: str, lang: Lang | str | None = None) -> bool:
     if not parts or any(not p.replace("-", "").isalpha() for p in parts):
         return False
     langs = _langs(lang)
-    # « riviere » in notes typed without accents is the word « rivière »
-    return all(any(p in common_words(code) or unidecode(p) in _common_unaccented(code) for code in langs)
-               for p in parts)
+    # « riviere » in notes typed without accents is the word « rivière »; not a word written with
+    # its own accents (« Lê Văn Đức » is no « le van duc ») nor a given name (« clemence »)
+    return all(any(p in common_words(code) or p.isascii() and p in _common_unaccented(code) and not is_given_name(p)
+                   for code in langs) for p in parts)
 
 
 @lru_cache(maxsize=None)

@@ -105,6 +105,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     FunctionRecogniser("vocatives", lambda b, c: Found(cues.vocative_people(b.text, c.key))),
     FunctionRecogniser("first-names", lambda b, c: Found(cues.first_name_people(b.text, c.key))),
     FunctionRecogniser("organisation-words", lambda b, c: Found(cues.cue_orgs(b.text, c.key))),
+    FunctionRecogniser("french-organisation-names", lambda b, c: Found(review=cues.french_org_guesses(b.text, c.key))),
     FunctionRecogniser("spacy-people", lambda b, c: _pair(cues.entity_people(b.text, c.entities, c.key))),
     FunctionRecogniser("spacy-organisations", lambda b, c: _pair(cues.entity_orgs(b.text, c.entities, c.key))),
     FunctionRecogniser("known-organisations", lambda b, c: _pair(cues.acronym_orgs(b.text, c.key))),
