@@ -31,6 +31,10 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u2032")
 
 
+# The capital letters of a regex class: ASCII, Latin-1 and Latin Extended (Đ, Ł, Š, Ž, Ō…), which
+# "[A-ZÀ-Þ]" misses ("Lê Văn Đức", "Łukasz Wróbel")
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+
 # What joins a name to the organisation written right after it, in apposition: "Hamid Qureshi,
 # UNDP", "Priya Menon = Health Canada", "Kofi Boateng – WADPN", "Ana / Fiocruz" (a hyphen only
 # with a space after it: "Ndiaye-Sarr" is one name). Detection ties with it; the rewrite joins.

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..matching import UPPER
 from ..model import Field, Kind
 from ..resources import read_list, read_yaml
 from .gazetteer import place_tier
@@ -31,7 +32,7 @@ from .ner import Entity
 from .sources import Source
 from .text import FIRST_PERSON, WORD, Hit, sentence_initial
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w]|[A-ZÀ-ÖØ-Þ]\.?"
+_CAP = rf"[{UPPER}][\w’'\-]*[\w]|[{UPPER}]\.?"
 _PARTICLE = r"(?:de|van|von|der|den|da|dos|du|al|el|bin|ben|ibn|le|la)"
 # "Samira al-Khatib", "Omar el-Amin": a particle joins the next part with a space or a hyphen
 NAME_RUN = rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}(?:\s+|-))?(?:{_CAP})){{0,3}}"
