@@ -254,10 +254,16 @@ def _feminine(holder: Placeholder) -> bool:
     return holder.kind is PlaceholderKind.ORGANISATION and wording.placeholder_text(holder, Lang.FR).startswith("une ")
 
 
-def _pronouns_after_people(segments: list[Segment], lang: Lang) -> list[Segment]:
-    """Neutralise pronouns in the text that follows the first generalised person of the block."""
+_OPENING_PRONOUN = re.compile(r"^[\s\-–—•*\d.)]*(?:he|she|il|elle)\b", re.I)
+
+
+def _pronouns_after_people(segments: list[Segment], lang: Lang, after_person: bool = False) -> list[Segment]:
+    """Neutralise pronouns in the text that follows the first generalised person of the block, or
+    in the whole block when it opens with one after a block that named a person (« Il note… »)."""
     people = (PlaceholderKind.PARTICIPANT, PlaceholderKind.ANOTHER)
     first = next((i for i, s in enumerate(segments) if isinstance(s, Placeholder) and s.kind in people), None)
+    if after_person and segments and isinstance(segments[0], str) and _OPENING_PRONOUN.match(segments[0]):
+        return neutralise(segments, lang)
     if first is None:
         return segments
     return segments[:first + 1] + neutralise(segments[first + 1:], lang)
@@ -401,6 +407,7 @@ def _vary_opener(segments: list[Segment], ex: _Exchange) -> list[Segment]:
 def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _Exchange) -> GeneralisedBlock:
     """One block: its label (turns), its text's placeholders, or its removal."""
     ex.start_block(doc, block)
+    after_person = ex.last is not None  # « Il note que… » opens a block about the person of the one before
     cuts = internal.internal_cuts(block.text) if block.kind != BlockKind.HEADING else []
     if (reason := _internal_block(block, cuts, ex)) is not None:
         return GeneralisedBlock(block, (), None, internal.reason_text(reason))
@@ -442,7 +449,7 @@ def _generalise_block(doc: int, block: Block, mentions: Sequence[Mention], ex: _
         return _placeholder(unit, before, ex)
 
     segments = _vary_opener(build_segments(block.text, units, make), ex)
-    segments = _agree(_pronouns_after_people(segments, block.lang), block.lang)
+    segments = _agree(_pronouns_after_people(segments, block.lang, after_person), block.lang)
     text_left = any(isinstance(s, str) and any(c.isalnum() for c in s) for s in segments)
     shown = any(isinstance(s, Placeholder) and s.kind != PlaceholderKind.CONTACT for s in segments)
     cut = tuple((internal.reason_text(c.reason), block.text[c.start:c.end].strip()) for c in cuts) + tuple(

@@ -71,6 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "self_start": re.compile(rf"{_OPENING}(?:{_alternation(data['notes_to_self'])})(?![\w'’])", re.I),
         "authorship": re.compile(rf"{_OPENING}(?:{_alternation(data['authorship'])})\s*:?\s*"
                                  r"(?!(?:the|la|le|les)\b|l['’])(?=(?-i:[A-ZÀ-Ý]))", re.I),
+        "closing": re.compile(rf"{_OPENING}(?:{_alternation(data['closings'])})\s+(?-i:[A-ZÀ-Ý])", re.I),
         "sign_off": re.compile(rf"{_OPENING}(?:{_alternation(data['sign_offs'])})\s*(?:[,!.–—-]|$)", re.I),
     }
 
@@ -130,6 +131,8 @@ def is_sign_off(text: str) -> bool:
     """"Best, Amina", « Bien cordialement, » — a short block that opens with a sign-off."""
     if is_signature_delimiter(text):
         return True
+    if _patterns()["closing"].match(text) and len(text.split()) <= int(_data()["closing_words"]):
+        return True  # « Fait à Rabat, le 3 octobre 2024 – Dr X »
     return bool(_patterns()["sign_off"].match(text)) and len(text.split()) <= int(_data()["sign_off_words"])
 
 

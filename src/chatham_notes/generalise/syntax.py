@@ -59,7 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     after = _alternation(data["vocative_after"])
     return {
         # "Thanks, X", "Thank you X", « Merci X » (at a sentence or clause start)
-        "before": re.compile(rf"(?:^|(?<=[.!?:;—–(\[\]\"“«]))\s*(?:{before})(?P<comma>\s*,?\s*)$", re.I),
+        # (a comma too: « Merci Basile, merci Leïla »)
+        "before": re.compile(rf"(?:^|(?<=[.!?:;,—–(\[\]\"“«]))\s*(?:{before})(?P<comma>\s*,?\s*)$", re.I),
         # "X, you wanted…", "X, would you…" at a sentence start
         "after": re.compile(rf"^\s*,\s*(?=(?:{after})\b)", re.I),
         "start": re.compile(r"(?:^|[.!?…]\s+|[\"“«]\s*|[—–:]\s+|^\s*" + TIMESTAMP.pattern + r"\s+)$"),
