@@ -192,9 +192,13 @@ def coordinated(text: str, units: Sequence[Unit], i: int,
     if units[i].kind not in kinds or units[i].possessive:
         return None
     separators: list[str] = []
+    places: list[str] = []  # "X of UNAFEI in Tokyo, and Y": the member's place, kept after the group
     j = i
     while j + 1 < len(units) and units[j + 1].kind in kinds and not units[j + 1].possessive:
         between = text[units[j].end:units[j + 1].start]
+        if (located := _LOCATED.match(between)) and _ends_with_place(located.group("place")):
+            places.append(located.group("place"))
+            between = between[located.end("place"):]
         if pats["and"].match(between):
             separators.append("and")
         elif pats["comma"].match(between):
@@ -211,4 +215,8 @@ def coordinated(text: str, units: Sequence[Unit], i: int,
     if len(identities) != len(members):
         return None
     ids = tuple(m for u in members for m in u.mention_ids)
-    return Group(replace(units[i], end=units[j].end, mention_ids=ids), len(members))
+    suffix = f" ({', '.join(dict.fromkeys(places))})" if places else ""
+    return Group(replace(units[i], end=units[j].end, mention_ids=ids, suffix=suffix), len(members))
+
+
+_LOCATED = re.compile(r"\s+(?:in|from|à|au|en)\s+(?P<place>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})")
